@@ -1,0 +1,45 @@
+"""Working hours of an agency (SPEC §5): the value object the calendar works with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingHours:
+    """Working periods of a working day, in local time, and the reception cut-off.
+
+    ``periods`` are ascending and do not overlap, e.g. 08:00–12:00 and 13:00–17:00.
+    A dossier received at or after ``cutoff`` starts counting the next working day.
+    """
+
+    periods: tuple[tuple[time, time], ...] = ((time(8), time(12)), (time(13), time(17)))
+    cutoff: time = time(15)
+
+    def __post_init__(self) -> None:
+        if not self.periods:
+            raise ValueError("at least one working period is needed")
+        previous_end: time | None = None
+        for start, end in self.periods:
+            if not start < end:
+                raise ValueError(f"period {start}–{end} ends before it starts")
+            if previous_end is not None and start < previous_end:
+                raise ValueError("working periods overlap or are not in order")
+            previous_end = end
+
+    @property
+    def minutes_per_day(self) -> int:
+        return sum(_minutes(end) - _minutes(start) for start, end in self.periods)
+
+    @property
+    def opening(self) -> time:
+        return self.periods[0][0]
+
+    @property
+    def closing(self) -> time:
+        return self.periods[-1][1]
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute

@@ -1,0 +1,1 @@
+"""The procedure catalogue (filled in by the catalogue work)."""
