@@ -43,3 +43,32 @@ class WorkingHours:
 
 def _minutes(value: time) -> int:
     return value.hour * 60 + value.minute
+
+
+def offset_in_day(hours: WorkingHours, value: time) -> int:
+    """Return the working minutes of the day elapsed at ``value`` (0 … minutes_per_day).
+
+    Periods include their start and exclude their end; a time in the lunch break
+    counts the whole morning, a time after closing the whole day.
+    """
+    now = _minutes(value)
+    elapsed = 0
+    for start, end in hours.periods:
+        elapsed += min(max(now - _minutes(start), 0), _minutes(end) - _minutes(start))
+    return elapsed
+
+
+def time_at_offset(hours: WorkingHours, offset: int, *, at_close: bool) -> time:
+    """Return the clock time at which ``offset`` working minutes of the day have passed.
+
+    An offset that falls exactly on the end of a period gives that period's close
+    (12:00, 17:00) when ``at_close`` is true, else the next period's opening (13:00).
+    """
+    remaining = offset
+    for start, end in hours.periods:
+        length = _minutes(end) - _minutes(start)
+        if remaining < length or (at_close and remaining == length):
+            total = _minutes(start) + remaining
+            return time(total // 60, total % 60)
+        remaining -= length
+    return hours.closing

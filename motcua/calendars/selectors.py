@@ -1,0 +1,138 @@
+"""Reads: the real working-time calendar and deadlines computed on it.
+
+The calendar is the ``holidays`` package for the configured years with the
+``HolidayEntry`` table applied on top (the table wins, SPEC §5). Built day sets
+and calendars are cached in the process; one cheap query (row count and latest
+change of the table) tells when the cache is stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from motcua.calendars.deadlines import DeadlineResult, Pause, compute_deadline
+from motcua.calendars.hours import WorkingHours
+from motcua.calendars.models import HolidayEntry, HolidayKind
+from motcua.calendars.sources import apply_announcements, package_day_sets
+from motcua.calendars.timeliness import OpenState, open_state
+from motcua.calendars.workcalendar import WorkCalendar
+
+_CacheKey = tuple[object, ...]
+_calendars: dict[tuple[_CacheKey, WorkingHours], WorkCalendar] = {}
+_day_sets: dict[_CacheKey, tuple[frozenset[date], frozenset[date]]] = {}
+
+
+def default_working_hours() -> WorkingHours:
+    """Return the default hours and cut-off from settings (SPEC §5)."""
+    return WorkingHours(
+        periods=tuple(settings.MOTCUA_DEFAULT_WORKING_PERIODS),
+        cutoff=settings.MOTCUA_DEFAULT_RECEPTION_CUTOFF,
+    )
+
+
+def _table_key() -> _CacheKey:
+    state = HolidayEntry.objects.aggregate(rows=Count("id"), changed=Max("updated_at"))
+    return (
+        settings.MOTCUA_CALENDAR_FIRST_YEAR,
+        settings.MOTCUA_CALENDAR_LAST_YEAR,
+        settings.TIME_ZONE,
+        state["rows"],
+        state["changed"],
+    )
+
+
+def _build_day_sets(first_year: int, last_year: int) -> tuple[set[date], set[date]]:
+    days_off, extra = package_day_sets(first_year, last_year)
+    entries = HolidayEntry.objects.filter(
+        date__year__gte=first_year, date__year__lte=last_year
+    ).values_list("date", "kind")
+    apply_announcements(
+        days_off,
+        extra,
+        ((day, kind != HolidayKind.MAKEUP_WORKDAY) for day, kind in entries),
+    )
+    return days_off, extra
+
+
+def day_sets_get() -> tuple[frozenset[date], frozenset[date]]:
+    """Return the days off and the extra working days of the configured years."""
+    return _day_sets_for(_table_key())
+
+
+def _day_sets_for(key: _CacheKey) -> tuple[frozenset[date], frozenset[date]]:
+    if key not in _day_sets:
+        days_off, extra = _build_day_sets(
+            settings.MOTCUA_CALENDAR_FIRST_YEAR, settings.MOTCUA_CALENDAR_LAST_YEAR
+        )
+        _day_sets.clear()
+        _day_sets[key] = (frozenset(days_off), frozenset(extra))
+    return _day_sets[key]
+
+
+def work_calendar_get(*, hours: WorkingHours | None = None) -> WorkCalendar:
+    """Return the working-time calendar for ``hours`` (default: settings)."""
+    hours = hours or default_working_hours()
+    key = _table_key()
+    calendar = _calendars.get((key, hours))
+    if calendar is None:
+        days_off, extra = _day_sets_for(key)
+        if any(cached_key != key for cached_key, _hours in _calendars):
+            _calendars.clear()
+        calendar = WorkCalendar(
+            first_date=date(settings.MOTCUA_CALENDAR_FIRST_YEAR, 1, 1),
+            last_date=date(settings.MOTCUA_CALENDAR_LAST_YEAR, 12, 31),
+            days_off=days_off,
+            extra_working_days=extra,
+            hours=hours,
+            tz=ZoneInfo(settings.TIME_ZONE),
+        )
+        _calendars[(key, hours)] = calendar
+    return calendar
+
+
+def deadline_compute(
+    *,
+    received_at: datetime,
+    amount: Decimal,
+    unit: str,
+    pauses: Sequence[Pause] = (),
+    hours: WorkingHours | None = None,
+) -> DeadlineResult:
+    """Return the deadline of a dossier received at ``received_at`` (SPEC §5).
+
+    Raises:
+        InvalidInput: a bad unit, amount, naive datetime or pause.
+        CalendarRangeError: a date outside the configured years.
+    """
+    return compute_deadline(
+        work_calendar_get(hours=hours),
+        received_at=received_at,
+        amount=amount,
+        unit=unit,
+        pauses=pauses,
+    )
+
+
+def deadline_state_get(
+    *, now: datetime, deadline_at: datetime, hours: WorkingHours | None = None
+) -> OpenState:
+    """Return whether an open dossier is on time, due soon or overdue at ``now``.
+
+    "Due soon" uses ``settings.MOTCUA_DUE_SOON_WORKING_HOURS`` (SPEC §5: 1 day).
+
+    Raises:
+        InvalidInput: a datetime is naive.
+        CalendarRangeError: a date outside the configured years.
+    """
+    return open_state(
+        work_calendar_get(hours=hours),
+        now=now,
+        deadline_at=deadline_at,
+        due_soon_minutes=round(settings.MOTCUA_DUE_SOON_WORKING_HOURS * 60),
+    )

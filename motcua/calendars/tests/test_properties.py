@@ -1,0 +1,93 @@
+"""Properties of working-time arithmetic on the real 2024–2026 calendar."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from motcua.calendars.deadlines import compute_deadline
+
+from .conftest import VN
+
+FAST = settings(max_examples=200, deadline=None)
+# Instants within 2024–2025, so that adding up to ~1 year of work stays in range.
+instants = st.datetimes(
+    min_value=datetime(2024, 1, 1),  # noqa: DTZ001
+    max_value=datetime(2025, 12, 31, 23, 59),  # noqa: DTZ001
+    timezones=st.just(VN),
+).map(lambda moment: moment.replace(second=0, microsecond=0))
+minutes = st.integers(min_value=0, max_value=60 * 8 * 120)
+# Amounts stay small enough (≤ 12 months) to end inside the covered years.
+units = st.sampled_from(["working_days", "working_hours", "days", "months"])
+
+
+@pytest.fixture(scope="module")
+def cal(calendar):
+    return calendar
+
+
+@FAST
+@given(start=instants, first=minutes, second=minutes)
+def test_adding_a_then_b_equals_adding_a_plus_b_from_working_time(
+    cal, start, first, second
+):
+    # From an instant inside working time a count of 0 is the instant itself.
+    start = cal.add_working_minutes(start, 1)
+    once = cal.add_working_minutes(start, first + second)
+    twice = cal.add_working_minutes(cal.add_working_minutes(start, first), second)
+    assert cal.working_minutes_between(start, once) == first + second
+    assert cal.position(twice) == cal.position(once)
+
+
+@FAST
+@given(start=instants, amount=minutes)
+def test_working_minutes_between_undo_adding_them(cal, start, amount):
+    end = cal.add_working_minutes(start, amount)
+    assert cal.working_minutes_between(start, end) == amount
+    assert end >= cal.local(start) or amount == 0
+
+
+@FAST
+@given(
+    received_at=instants, unit=units, small=st.integers(0, 6), more=st.integers(0, 6)
+)
+def test_the_deadline_never_moves_earlier_when_the_amount_grows(
+    cal, received_at, unit, small, more
+):
+    def deadline_for(amount):
+        return compute_deadline(
+            cal, received_at=received_at, amount=Decimal(amount), unit=unit
+        ).deadline_at
+
+    assert deadline_for(small) <= deadline_for(small + more)
+
+
+@FAST
+@given(
+    received_at=instants,
+    amount=st.integers(0, 12),
+    unit=units,
+    pauses=st.lists(st.tuples(instants, st.integers(0, 60 * 24 * 10)), max_size=4).map(
+        lambda spans: [(s, s + timedelta(minutes=m)) for s, m in spans]
+    ),
+)
+def test_pauses_never_make_a_deadline_earlier(cal, received_at, amount, unit, pauses):
+    result = compute_deadline(
+        cal, received_at=received_at, amount=Decimal(amount), unit=unit, pauses=pauses
+    )
+    assert result.deadline_at >= result.unpaused_deadline_at
+    moved = cal.working_minutes_between(result.unpaused_deadline_at, result.deadline_at)
+    assert moved == result.paused_minutes
+
+
+@FAST
+@given(received_at=instants)
+def test_the_count_starts_in_working_time_never_before_receipt(cal, received_at):
+    start = compute_deadline(
+        cal, received_at=received_at, amount=Decimal(0), unit="working_days"
+    ).count_started_at
+    assert start >= cal.local(received_at)
+    assert cal.is_working_day(start.date())
+    assert cal.hours.opening <= start.time() < cal.hours.closing
