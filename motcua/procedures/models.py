@@ -1,1 +1,0 @@
-"""The procedure catalogue (filled in by the catalogue work)."""

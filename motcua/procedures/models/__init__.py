@@ -1,0 +1,24 @@
+"""The procedure catalogue: procedures, their papers, processes and delegations."""
+
+from motcua.procedures.models.catalogue import (
+    Procedure,
+    ProcedureAgency,
+    ProcedureChannel,
+    ProcedureField,
+    ProcedureResult,
+    RequiredDocument,
+)
+from motcua.procedures.models.delegation import DelegationRecord
+from motcua.procedures.models.processes import InternalProcess, ProcessStep
+
+__all__ = [
+    "DelegationRecord",
+    "InternalProcess",
+    "Procedure",
+    "ProcedureAgency",
+    "ProcedureChannel",
+    "ProcedureField",
+    "ProcedureResult",
+    "ProcessStep",
+    "RequiredDocument",
+]

@@ -1,0 +1,175 @@
+"""Read queries of the catalogue; every list is explicitly ordered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
+
+from motcua.core.errors import InvalidInput, NotFound
+from motcua.core.text import fold
+from motcua.procedures.choices import ProcedureLevel
+from motcua.procedures.models import (
+    DelegationRecord,
+    InternalProcess,
+    Procedure,
+    ProcedureAgency,
+    ProcedureField,
+)
+from motcua.procedures.records import level_flag
+
+_WORD_EDGES = re.compile(r"^[^\w.]+|[^\w.]+$")
+
+
+def _query_words(folded: str) -> list[str]:
+    words = (_WORD_EDGES.sub("", word) for word in folded.split())
+    return [word for word in words if word]
+
+
+def procedure_search(
+    *,
+    query: str = "",
+    field_id: int | None = None,
+    level: str | None = None,
+    agency_code: str | None = None,
+) -> QuerySet[Procedure]:
+    """Find procedures by name or code, ignoring diacritics and case.
+
+    Ranked: the code itself, the exact name, names starting with the query,
+    names containing it as a phrase, names containing every word; then shorter
+    names first, then by code. Raises InvalidInput for an unknown level.
+    """
+    procedures = Procedure.objects.select_related("field")
+    if field_id is not None:
+        procedures = procedures.filter(field_id=field_id)
+    if level:
+        if level not in ProcedureLevel.values:
+            raise InvalidInput(
+                _("Unknown level."), field_errors={"level": _("Choose a listed level.")}
+            )
+        procedures = procedures.filter(**{level_flag(level): True})
+    if agency_code:
+        procedures = procedures.filter(
+            Exists(
+                ProcedureAgency.objects.filter(
+                    procedure=OuterRef("pk"), agency__code=agency_code
+                )
+            )
+        )
+    phrase = " ".join(_query_words(fold(query)))
+    if not phrase:
+        return procedures.order_by("code", "id")
+    for word in phrase.split():
+        procedures = procedures.filter(search_text__contains=word)
+    return procedures.annotate(
+        rank=Case(
+            When(code__iexact=query.strip(), then=Value(0)),
+            When(name_folded=phrase, then=Value(1)),
+            When(name_folded__startswith=phrase, then=Value(2)),
+            When(name_folded__contains=phrase, then=Value(3)),
+            default=Value(4),
+            output_field=IntegerField(),
+        ),
+        name_length=Length("name"),
+    ).order_by("rank", "name_length", "code", "id")
+
+
+def procedure_get(*, code: str) -> Procedure:
+    """Return the procedure with ``code``; raise NotFound otherwise."""
+    try:
+        return Procedure.objects.select_related("field").get(code=code.strip())
+    except Procedure.DoesNotExist as error:
+        raise NotFound(
+            _("No procedure has the code %(code)s.") % {"code": code}
+        ) from error
+
+
+def field_list() -> QuerySet[ProcedureField]:
+    """Every field of the catalogue, by name."""
+    return ProcedureField.objects.order_by("name", "id")
+
+
+def internal_process_for(
+    *, procedure: Procedure, agency_id: int | None = None
+) -> InternalProcess | None:
+    """The agency's own process for ``procedure``, else the default one."""
+    processes = InternalProcess.objects.filter(procedure=procedure).order_by("id")
+    if agency_id is not None:
+        own = processes.filter(agency_id=agency_id).first()
+        if own is not None:
+            return own
+    return processes.filter(agency__isnull=True).first()
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationReport:
+    """Delegated procedures ÷ all procedures of ``levels`` on ``on_date``."""
+
+    levels: tuple[str, ...]
+    on_date: date
+    total: int
+    delegated: int
+    ratio: Decimal  # a fraction, 0.3917 for 39.17 %
+    target_ratio: Decimal
+
+    @property
+    def ratio_percent(self) -> Decimal:
+        return (self.ratio * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    @property
+    def meets_target(self) -> bool:
+        return self.ratio >= self.target_ratio
+
+
+def delegation_report(
+    *, levels: Sequence[str], on_date: date, target_ratio: Decimal
+) -> DelegationReport:
+    """Count procedures of ``levels`` with a delegation valid on ``on_date``.
+
+    ``target_ratio`` is a fraction (0.20 for the Prime Minister's 20 %).
+    Raises InvalidInput for an unknown level or a target outside 0–1.
+    """
+    unknown = [level for level in levels if level not in ProcedureLevel.values]
+    if unknown or not levels:
+        raise InvalidInput(
+            _("Choose one or more listed levels."),
+            field_errors={"levels": _("Unknown: %(levels)s") % {"levels": unknown}},
+        )
+    if not Decimal(0) <= target_ratio <= Decimal(1):
+        raise InvalidInput(
+            _("The target is a fraction between 0 and 1 (0.20 for 20%)."),
+            field_errors={"target_ratio": _("Between 0 and 1.")},
+        )
+    in_levels = Q()
+    for level in levels:
+        in_levels |= Q(**{level_flag(level): True})
+    procedures = Procedure.objects.filter(in_levels)
+    active = DelegationRecord.objects.filter(
+        procedure=OuterRef("pk"), valid_from__lte=on_date
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on_date))
+    total = procedures.count()
+    delegated = procedures.filter(Exists(active)).count()
+    ratio = Decimal(delegated) / Decimal(total) if total else Decimal(0)
+    return DelegationReport(
+        levels=tuple(levels),
+        on_date=on_date,
+        total=total,
+        delegated=delegated,
+        ratio=ratio.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
+        target_ratio=target_ratio,
+    )
