@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import time
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.validation import working_hours_errors
 from motcua.calendars.hours import WorkingHours
 
 # Decision 20/2020/QĐ-TTg: an agency e-ID is dot-separated groups of A–Z and 0–9,
@@ -14,8 +18,8 @@ AGENCY_CODE_PATTERN = r"^[A-Z0-9]+(\.[A-Z0-9]+)*$"
 agency_code_validator = RegexValidator(
     AGENCY_CODE_PATTERN,
     _(
-        "Mã định danh điện tử gồm các nhóm chữ A–Z và số 0–9 ngăn cách bởi dấu chấm "
-        "(ví dụ 000.00.00.H30) / The e-ID is dot-separated groups of A–Z and 0–9."
+        "The electronic identifier is groups of capital letters A–Z and digits 0–9 "
+        "separated by dots, e.g. 000.00.00.H30."
     ),
 )
 
@@ -67,11 +71,11 @@ class Agency(models.Model):
         related_name="children",
     )
     # Working hours and reception cut-off (SPEC §5 defaults; set per agency).
-    work_start = models.TimeField(_("opens at"), default="08:00")
-    lunch_start = models.TimeField(_("lunch break starts"), default="12:00")
-    lunch_end = models.TimeField(_("lunch break ends"), default="13:00")
-    work_end = models.TimeField(_("closes at"), default="17:00")
-    reception_cutoff = models.TimeField(_("reception cut-off"), default="15:00")
+    work_start = models.TimeField(_("opens at"), default=time(8))
+    lunch_start = models.TimeField(_("lunch break starts"), default=time(12))
+    lunch_end = models.TimeField(_("lunch break ends"), default=time(13))
+    work_end = models.TimeField(_("closes at"), default=time(17))
+    reception_cutoff = models.TimeField(_("reception cut-off"), default=time(15))
     is_active = models.BooleanField(_("active"), default=True)
     search_text = models.CharField(max_length=400, editable=False, default="")
 
@@ -94,8 +98,41 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """Check the order of the hours and the parent (the e-ID has its validator)."""
+        errors = {}
+        hours = {
+            "work_start": self.work_start,
+            "lunch_start": self.lunch_start,
+            "lunch_end": self.lunch_end,
+            "work_end": self.work_end,
+            "reception_cutoff": self.reception_cutoff,
+        }
+        # A field that failed its own check is not a time; it was reported already.
+        if all(isinstance(value, time) for value in hours.values()):
+            errors.update(working_hours_errors(**hours))
+        if self.parent_id is not None and self._parent_loops():
+            errors["parent"] = _("An agency cannot be placed under itself.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _parent_loops(self) -> bool:
+        seen: set[int] = set()
+        parent_id: int | None = self.parent_id
+        while parent_id is not None and parent_id not in seen:
+            if self.pk is not None and parent_id == self.pk:
+                return True
+            seen.add(parent_id)
+            parent_id = (
+                Agency.objects.filter(pk=parent_id)
+                .values_list("parent_id", flat=True)
+                .first()
+            )
+        return parent_id is not None
+
     def working_hours(self) -> WorkingHours:
         """Return the agency's working periods and cut-off as a calendar value."""
+        periods: tuple[tuple[time, time], ...]
         if self.lunch_start == self.lunch_end:
             periods = ((self.work_start, self.work_end),)
         else:

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.models.agencies import AgencyLevel
+
+# A city supervisor watches every agency of a province (or the whole country):
+# the role only makes sense at a province-level or central agency.
+SUPERVISOR_LEVELS = (AgencyLevel.PROVINCE, AgencyLevel.CENTRAL)
 
 
 class StaffRole(models.TextChoices):
@@ -46,3 +53,19 @@ class StaffAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.agency}"
+
+    def clean(self) -> None:
+        """Refuse a city supervisor at a commune-level agency (admin forms)."""
+        if (
+            self.role == StaffRole.CITY_SUPERVISOR
+            and self.agency_id is not None
+            and self.agency.level not in SUPERVISOR_LEVELS
+        ):
+            raise ValidationError(
+                {
+                    "agency": _(
+                        "A city supervisor is assigned to a province-level or "
+                        "central agency."
+                    )
+                }
+            )

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class UnitGeneration(models.TextChoices):
-    # Two levels (34 provinces, 3,321 communes) since 1 July 2025 (Resolution 202/2025/QH15).
+    # Two levels (34 provinces, 3,321 communes) since 1 July 2025
+    # (Resolution 202/2025/QH15).
     TWO_LEVEL = "2025", _("two-level (from 1 July 2025)")
     # Three levels (63 provinces, districts, communes) before 1 July 2025.
     THREE_LEVEL = "pre2025", _("three-level (before 1 July 2025)")
