@@ -1,16 +1,26 @@
-"""REST API v1 (django-ninja, OpenAPI 3.1 at /api/v1/openapi.json)."""
+"""REST API v1 (django-ninja, OpenAPI 3.1 at /api/v1/openapi.json).
+
+Every endpoint calls the same services and selectors as the back-office pages and maps
+domain errors to JSON: ``{"detail": "...", "errors": {"field": "..."}}``.
+"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
+from motcua.api import agencies, calendar, procedures, units
 from motcua.core.errors import DomainError
 
 api = NinjaAPI(
     title="motcua API",
     version="1",
-    description="Một cửa số – REST API v1. Vietnamese first; errors carry a `detail`.",
+    description=(
+        "Một cửa số – REST API v1. Vietnamese first. Errors are JSON with a `detail` "
+        "message and, for invalid input, `errors` per field (HTTP 422)."
+    ),
     urls_namespace="api-v1",
 )
 
@@ -18,3 +28,29 @@ api = NinjaAPI(
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors: dict[str, str] = {}
+    for error in exc.errors:
+        location = [
+            str(part)
+            for part in error.get("loc", ())
+            if part not in {"query", "body", "path"}
+        ]
+        errors[".".join(location) or "input"] = str(error.get("msg", ""))
+    body = {
+        "detail": _("Invalid input."),
+        "errors": errors,
+    }
+    return api.create_response(request, body, status=422)
+
+
+api.add_router("/calendar", calendar.router, tags=["calendar"])
+api.add_router("/units", units.router, tags=["units"])
+api.add_router("/agencies", agencies.router, tags=["agencies"])
+api.add_router(
+    "/service-points", agencies.service_point_router, tags=["service points"]
+)
+api.add_router("/procedures", procedures.router, tags=["procedures"])

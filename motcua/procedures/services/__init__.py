@@ -6,7 +6,10 @@ from motcua.procedures.services.imports import (
     RejectedRecord,
     catalogue_import,
 )
-from motcua.procedures.services.procedures import procedure_save
+from motcua.procedures.services.procedures import (
+    procedure_agencies_link,
+    procedure_save,
+)
 from motcua.procedures.services.processes import (
     expected_half_days,
     internal_process_copy_for_agency,
@@ -23,5 +26,6 @@ __all__ = [
     "internal_process_copy_for_agency",
     "internal_process_generate_default",
     "plan_default_process",
+    "procedure_agencies_link",
     "procedure_save",
 ]

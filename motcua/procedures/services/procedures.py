@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
-from motcua.procedures.models import Procedure
+from motcua.agencies.models import Agency
+from motcua.procedures.models import Procedure, ProcedureAgency
 from motcua.procedures.records import search_columns
 
 
@@ -15,3 +18,32 @@ def procedure_save(*, procedure: Procedure) -> Procedure:
         setattr(procedure, name, value)
     procedure.save()
     return procedure
+
+
+@transaction.atomic
+def procedure_agencies_link(
+    *, procedure_codes: Iterable[str], agencies: Iterable[Agency]
+) -> int:
+    """Record that ``agencies`` carry out the procedures; return links created.
+
+    Links that already exist are kept; unknown codes are ignored.
+    """
+    procedure_ids = list(
+        Procedure.objects.filter(code__in=list(procedure_codes))
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    agency_list = list(agencies)
+    existing = set(
+        ProcedureAgency.objects.filter(
+            procedure_id__in=procedure_ids, agency__in=agency_list
+        ).values_list("procedure_id", "agency_id")
+    )
+    links = [
+        ProcedureAgency(procedure_id=procedure_id, agency=agency)
+        for procedure_id in procedure_ids
+        for agency in agency_list
+        if (procedure_id, agency.id) not in existing
+    ]
+    ProcedureAgency.objects.bulk_create(links, batch_size=1000)
+    return len(links)
