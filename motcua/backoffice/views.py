@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from motcua.agencies.selectors import agency_get
+from motcua.backoffice.forms import CatalogueSearchForm, DeadlineForm
+from motcua.calendars.selectors import deadline_compute
+from motcua.core.errors import DomainError, NotFound
+from motcua.procedures.selectors import procedure_get, procedure_search
 
 
 class StaffLoginView(LoginView):
@@ -20,5 +29,71 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("backoffice:login")
 
 
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/home.html")
+
+
+@login_required
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    form = CatalogueSearchForm(request.GET or None)
+    results = None
+    if form.is_valid():
+        found = procedure_search(
+            query=form.cleaned_data["q"], level=form.cleaned_data["level"] or None
+        )
+        results = Paginator(found, 25).get_page(request.GET.get("page"))
+    template = (
+        "backoffice/_catalogue_results.html"
+        if getattr(request, "htmx", False)
+        else "backoffice/catalogue.html"
+    )
+    return render(request, template, {"form": form, "results": results})
+
+
+@login_required
+@require_GET
+def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        procedure = procedure_get(code=code)
+    except NotFound as error:
+        raise Http404(str(error.message)) from error
+    return render(request, "backoffice/procedure_detail.html", {"procedure": procedure})
+
+
+@login_required
+@require_GET
+def deadline(request: HttpRequest) -> HttpResponse:
+    form = DeadlineForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            hours = (
+                agency_get(code=data["agency"]).working_hours()
+                if data["agency"]
+                else None
+            )
+            result = deadline_compute(
+                received_at=data["received_at"],
+                amount=data["amount"],
+                unit=data["unit"],
+                hours=hours,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+            for field, message in error.field_errors.items():
+                form.add_error(field if field in form.fields else None, str(message))
+    context = {
+        "form": form,
+        "result": result,
+        "deadline_local": timezone.localtime(result.deadline_at) if result else None,
+        "start_local": timezone.localtime(result.count_started_at) if result else None,
+    }
+    template = (
+        "backoffice/_deadline_result.html"
+        if getattr(request, "htmx", False)
+        else "backoffice/deadline.html"
+    )
+    return render(request, template, context)
