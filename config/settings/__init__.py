@@ -1,1 +1,1 @@
-"""Settings modules: ``base`` (read from the environment), ``local``, ``test``, ``production``."""
+"""Settings: ``base`` (from the environment), ``local``, ``test``, ``production``."""

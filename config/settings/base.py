@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",
+    "motcua.demo",
 ]
 
 MIDDLEWARE = [
@@ -117,11 +118,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+_VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
 ]
 LOGIN_URL = "backoffice:login"
 LOGIN_REDIRECT_URL = "backoffice:home"
@@ -146,6 +151,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "motcua" / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "media/"
+# Serve static files from the apps in development and tests (collectstatic in production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -162,9 +170,7 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Celery: with REDIS_URL jobs go to Redis workers; without it they run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -187,7 +193,9 @@ MOTCUA_CALENDAR_LAST_YEAR = int(os.environ.get("MOTCUA_CALENDAR_LAST_YEAR", "203
 # The brand kit applied to every page (issue: brand kit will make it editable).
 MOTCUA_BRAND = {
     "system_name": os.environ.get("MOTCUA_SYSTEM_NAME", "Một cửa số"),
-    "unit_name": os.environ.get("MOTCUA_UNIT_NAME", "Trung tâm Phục vụ hành chính công"),
+    "unit_name": os.environ.get(
+        "MOTCUA_UNIT_NAME", "Trung tâm Phục vụ hành chính công"
+    ),
     "hotline": os.environ.get("MOTCUA_HOTLINE", "1022"),
     "primary_colour": "#a5161d",
     "accent_colour": "#f2c200",
@@ -196,7 +204,9 @@ MOTCUA_BRAND = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},

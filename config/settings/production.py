@@ -1,4 +1,4 @@
-"""Production settings: secrets from the environment, HTTPS only, hashed static files."""
+"""Production settings: secrets from the environment, HTTPS only, hashed statics."""
 
 import os
 
