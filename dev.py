@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -27,12 +28,14 @@ STAMP = VENV / ".motcua-installed"
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
-    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+    code = subprocess.run([str(a) for a in args], cwd=ROOT, check=False, env=env)
+    if code.returncode:
+        sys.exit(code.returncode)
 
 
 def setup(extras: str = "dev") -> None:
     """Create the virtualenv and install the project with its pinned dependencies."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run by any python3 on the PATH
         sys.exit("motcua needs Python 3.11 or newer / motcua cần Python 3.11 trở lên")
     if not PYTHON.exists():
         print(f"Creating {VENV} …", flush=True)
@@ -82,7 +85,11 @@ def test(argv: list[str]) -> None:
 
 
 def main() -> None:
-    commands = {"demo": demo, "test": test, "setup": lambda argv: setup()}
+    commands: dict[str, Callable[[list[str]], None]] = {
+        "demo": demo,
+        "test": test,
+        "setup": lambda argv: setup(),
+    }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](sys.argv[2:])

@@ -8,10 +8,15 @@ from typing import TextIO
 
 
 class Progress:
-    """Print ``label: done/total (rate/s)`` to ``stream`` at most every ``every`` rows."""
+    """Print ``label: done/total (rate/s)`` to ``stream`` every ``every`` rows."""
 
     def __init__(
-        self, label: str, total: int | None, *, stream: TextIO | None = None, every: int = 500
+        self,
+        label: str,
+        total: int | None,
+        *,
+        stream: TextIO | None = None,
+        every: int = 500,
     ) -> None:
         self.label = label
         self.total = total
