@@ -1,6 +1,5 @@
 """The procedure catalogue: search, detail, fields and the delegation report."""
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal

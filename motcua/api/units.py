@@ -34,6 +34,14 @@ class UnitDetailOut(UnitOut):
     successors: list[UnitOut]
     predecessors: list[UnitOut]
 
+    @staticmethod
+    def resolve_successors(obj: AdministrativeUnit) -> list[AdministrativeUnit]:
+        return list(selectors.unit_successors(obj))
+
+    @staticmethod
+    def resolve_predecessors(obj: AdministrativeUnit) -> list[AdministrativeUnit]:
+        return list(selectors.unit_predecessors(obj))
+
 
 @router.get("", response=list[UnitOut], summary="Search administrative units")
 @paginate(LimitOffsetPagination)
@@ -51,10 +59,8 @@ def unit_list(
 
 
 @router.get("/{generation}/{level}/{code}", response=UnitDetailOut, summary="One unit")
-def unit_detail(request: HttpRequest, generation: str, level: str, code: str) -> object:
-    unit = selectors.unit_get(generation=generation, level=level, code=code)
-    return {
-        **UnitOut.from_orm(unit).dict(),
-        "successors": list(selectors.unit_successors(unit)),
-        "predecessors": list(selectors.unit_predecessors(unit)),
-    }
+def unit_detail(
+    request: HttpRequest, generation: str, level: str, code: str
+) -> AdministrativeUnit:
+    """A unit with the units it became (successors) or came from (predecessors)."""
+    return selectors.unit_get(generation=generation, level=level, code=code)

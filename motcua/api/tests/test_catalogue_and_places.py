@@ -1,0 +1,122 @@
+"""API v1: units, agencies, service points and the procedure catalogue."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from motcua.procedures.services import catalogue_import
+
+SEED = Path(__file__).resolve().parents[2] / "demo" / "seed" / "demo_seed.json"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", "--own-seed", verbosity=0)
+
+
+def test_units_are_searchable_without_accents(client, demo):
+    response = client.get("/api/v1/units", {"q": "ba dinh", "level": "commune"})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [unit["name"] for unit in items] == ["Phường Ba Đình"]
+    assert items[0]["parent_code"] == "01"
+
+
+def test_a_unit_detail_is_found_by_generation_level_and_code(client, demo):
+    response = client.get("/api/v1/units/2025/commune/00004")
+    assert response.status_code == 200
+    assert response.json()["name"] == "Phường Ba Đình"
+    assert client.get("/api/v1/units/2025/commune/99999").status_code == 404
+
+
+def test_agencies_list_and_detail(client, demo):
+    response = client.get("/api/v1/agencies", {"level": "commune", "kind": "police"})
+    assert response.status_code == 200
+    codes = [agency["code"] for agency in response.json()["items"]]
+    assert "H26.00004.CA" in codes
+    assert all(code.endswith(".CA") for code in codes)
+    detail = client.get("/api/v1/agencies/H26.00004").json()
+    assert detail["reception_cutoff"] == "15:00:00"
+    assert detail["unit_code"] == "00004"
+    assert client.get("/api/v1/agencies/NOPE.1").status_code == 404
+
+
+def test_service_points_receive_for_agencies_across_boundaries(client, demo):
+    response = client.get("/api/v1/service-points", {"receives_for": "H26.00070"})
+    assert response.status_code == 200
+    points = response.json()["items"]
+    # Every demo branch in the city receives for Phường Hoàn Kiếm (Decree 118 Art. 14).
+    assert len(points) == 5
+    assert {c["number"] for c in points[0]["counters"]} == {1, 2, 3, 4}
+
+
+def test_catalogue_search_ignores_accents_and_case(client, demo):
+    for query in ("dang ky khai sinh", "ĐĂNG KÝ KHAI SINH"):
+        response = client.get("/api/v1/procedures", {"q": query})
+        assert response.status_code == 200
+        assert response.json()["items"][0]["code"] == "1.001193"
+
+
+def test_catalogue_search_by_code_and_filters(client, demo):
+    assert client.get("/api/v1/procedures", {"q": "1.004222"}).json()["items"][0][
+        "name"
+    ] == "Đăng ký thường trú"
+    province = client.get("/api/v1/procedures", {"level": "province"}).json()
+    assert [p["code"] for p in province["items"]] == ["1.003005"]
+    police = client.get("/api/v1/procedures", {"agency": "H26.00004.CA"}).json()
+    assert {p["code"] for p in police["items"]} == {"1.004222", "1.004194"}
+
+
+def test_an_unknown_level_is_a_clear_422(client, demo):
+    response = client.get("/api/v1/procedures", {"level": "galaxy"})
+    assert response.status_code == 422
+    assert response.json()["detail"]
+
+
+def test_procedure_detail_has_channels_documents_and_default_process(client, demo):
+    response = client.get("/api/v1/procedures/1.004222")
+    assert response.status_code == 200
+    body = response.json()
+    assert {c["channel"] for c in body["channels"]} == {"in_person", "online"}
+    assert Decimal(body["legal_time_amount"]) == 7
+    assert body["legal_time_unit"] == "working_days"
+    assert [d["name"] for d in body["documents"]][0] == "Tờ khai thay đổi thông tin cư trú"
+    quotas = sum(step["quota_half_days"] for step in body["default_process"])
+    assert quotas == 14  # 7 working days in ½-day units
+    assert client.get("/api/v1/procedures/9.999999").status_code == 404
+
+
+def test_delegation_report(client, demo):
+    response = client.get(
+        "/api/v1/procedures/delegation-report",
+        {"levels": "commune", "on_date": "2026-11-25", "target_percent": "20"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["total"] == 9
+    assert body["delegated"] == 0
+    assert body["meets_target"] is False
+
+
+def test_the_procedure_list_uses_the_same_queries_for_5_or_50_rows(client, db):
+    records = json.loads(SEED.read_text(encoding="utf-8"))["procedures"]
+    catalogue_import(records=records[:5])
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/procedures", {"limit": 50})
+    many = [
+        {**records[i % len(records)], "ma_thu_tuc": f"9.{i:06d}"} for i in range(50)
+    ]
+    catalogue_import(records=many)
+    with CaptureQueriesContext(connection) as lots:
+        response = client.get("/api/v1/procedures", {"limit": 50})
+    assert response.json()["count"] == 55
+    assert len(lots.captured_queries) == len(few.captured_queries)

@@ -1,0 +1,40 @@
+"""The demo seed builds every role and can run twice."""
+
+import pytest
+from django.core.management import call_command
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
+from motcua.procedures.models import Procedure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_own_seed_builds_staff_for_every_role_and_is_idempotent():
+    call_command("seed_demo", "--own-seed", verbosity=0)
+    counts = (
+        Agency.objects.count(),
+        ServicePoint.objects.count(),
+        User.objects.count(),
+        Procedure.objects.count(),
+    )
+    call_command("seed_demo", "--own-seed", verbosity=0)
+    assert (
+        Agency.objects.count(),
+        ServicePoint.objects.count(),
+        User.objects.count(),
+        Procedure.objects.count(),
+    ) == counts
+    roles = set(StaffAssignment.objects.values_list("role", flat=True))
+    assert roles == set(StaffRole.values)
+    reception = User.objects.get(username="reception")
+    assert reception.check_password("demo12345")
+    assert User.objects.get(username="admin").is_superuser
+    assert counts[3] == 10
+
+
+@pytest.mark.slow
+def test_the_seed_uses_the_shared_data_when_it_is_there(shared_data):
+    call_command("seed_demo", verbosity=0)
+    assert Procedure.objects.filter(level_commune=True).count() >= 580
+    assert Agency.objects.get(code="H26.00004").unit.name == "Phường Ba Đình"
