@@ -181,6 +181,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic jobs (celery beat). None of them is needed for correctness.
+CELERY_BEAT_SCHEDULE = {
+    "calendar-coverage-check": {
+        "task": "calendars.coverage_check",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # Working time defaults (SPEC §5); each agency may override them.
 MOTCUA_DEFAULT_WORKING_PERIODS = ((time(8, 0), time(12, 0)), (time(13, 0), time(17, 0)))

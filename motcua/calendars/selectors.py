@@ -136,3 +136,21 @@ def deadline_state_get(
         deadline_at=deadline_at,
         due_soon_minutes=round(settings.MOTCUA_DUE_SOON_WORKING_HOURS * 60),
     )
+
+
+def announced_years() -> list[int]:
+    """Years for which the table holds at least one official announcement."""
+    return sorted(
+        {entry_date.year for entry_date in HolidayEntry.objects.dates("date", "year")}
+    )
+
+
+def calendar_coverage_gaps(*, today: date) -> list[int]:
+    """Years that need the government's announcement but have none in the table.
+
+    The government announces each year's Tết and swapped days in the autumn of the
+    year before (Labour Code 2019 Art. 112(3)); from 1 October the next year is due.
+    """
+    wanted = [today.year] + ([today.year + 1] if today.month >= 10 else [])
+    have = set(announced_years())
+    return [year for year in wanted if year not in have]
