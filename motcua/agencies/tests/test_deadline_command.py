@@ -140,7 +140,8 @@ def test_from_the_shell_an_unmigrated_database_is_one_line_not_a_traceback(
     assert completed.returncode == 1
     lines = completed.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "The database is not ready" in lines[0]
+    # From the shell, messages are in the site language (Vietnamese first).
+    assert "Cơ sở dữ liệu chưa sẵn sàng" in lines[0]
 
 
 def test_from_the_shell_a_bad_unit_is_reported_before_any_database_work(
@@ -151,7 +152,7 @@ def test_from_the_shell_a_bad_unit_is_reported_before_any_database_work(
         "--unit", "weeks",
     )  # fmt: skip
     assert completed.returncode == 2
-    assert "Unknown time unit “weeks”" in completed.stderr
+    assert "Đơn vị thời gian “weeks” không hợp lệ" in completed.stderr
     assert "Traceback" not in completed.stderr
 
 
@@ -162,5 +163,5 @@ def test_from_the_shell_bad_input_prints_one_line_and_exits_2(settings, tmp_path
     )  # fmt: skip
     assert completed.returncode == 2
     assert completed.stderr.strip().splitlines() == [
-        "CommandError: Amount “x” is not a number (e.g. 5 or 0.5)."
+        "CommandError: Số lượng “x” không phải là số (ví dụ: 5 hoặc 0.5)."
     ]
