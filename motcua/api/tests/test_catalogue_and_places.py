@@ -89,7 +89,8 @@ def test_procedure_detail_has_channels_documents_and_default_process(client, dem
     assert {c["channel"] for c in body["channels"]} == {"in_person", "online"}
     assert Decimal(body["legal_time_amount"]) == 7
     assert body["legal_time_unit"] == "working_days"
-    assert [d["name"] for d in body["documents"]][0] == "Tờ khai thay đổi thông tin cư trú"
+    first_document = body["documents"][0]["name"]
+    assert first_document == "Tờ khai thay đổi thông tin cư trú"
     quotas = sum(step["quota_half_days"] for step in body["default_process"])
     assert quotas == 14  # 7 working days in ½-day units
     assert client.get("/api/v1/procedures/9.999999").status_code == 404
