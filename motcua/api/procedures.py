@@ -1,6 +1,5 @@
 """The procedure catalogue: search, detail, fields and the delegation report."""
 
-
 from datetime import date
 from decimal import Decimal
 

@@ -67,9 +67,10 @@ def test_catalogue_search_ignores_accents_and_case(client, demo):
 
 
 def test_catalogue_search_by_code_and_filters(client, demo):
-    assert client.get("/api/v1/procedures", {"q": "1.004222"}).json()["items"][0][
-        "name"
-    ] == "Đăng ký thường trú"
+    assert (
+        client.get("/api/v1/procedures", {"q": "1.004222"}).json()["items"][0]["name"]
+        == "Đăng ký thường trú"
+    )
     province = client.get("/api/v1/procedures", {"level": "province"}).json()
     assert [p["code"] for p in province["items"]] == ["1.003005"]
     police = client.get("/api/v1/procedures", {"agency": "H26.00004.CA"}).json()
