@@ -37,4 +37,6 @@ def test_the_own_seed_builds_staff_for_every_role_and_is_idempotent():
 def test_the_seed_uses_the_shared_data_when_it_is_there(shared_data):
     call_command("seed_demo", verbosity=0)
     assert Procedure.objects.filter(level_commune=True).count() >= 580
-    assert Agency.objects.get(code="H26.00004").unit.name == "Phường Ba Đình"
+    unit = Agency.objects.get(code="H26.00004").unit
+    assert unit is not None
+    assert unit.name == "Phường Ba Đình"
