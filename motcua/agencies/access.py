@@ -108,3 +108,26 @@ def agency_for_user(user: Actor, code: str) -> Agency:
             _("No agency has the electronic identifier %(code)s.") % {"code": code}
         )
     return agency
+
+
+def agencies_administered_by(user: Actor) -> QuerySet[Agency]:
+    """Agencies whose service points, counters and staff ``user`` may manage.
+
+    A superuser manages all; an agency administrator manages their agency and the
+    agencies directly under it (its departments and branches); others none.
+    """
+    staff = _staff_user(user)
+    if staff is None:
+        return Agency.objects.none()
+    if staff.is_superuser:
+        return Agency.objects.order_by("code", "id")
+    own = list(
+        _active_assignments(staff)
+        .filter(role=StaffRole.AGENCY_ADMIN)
+        .values_list("agency_id", flat=True)
+    )
+    return (
+        Agency.objects.filter(Q(pk__in=own) | Q(parent_id__in=own))
+        .distinct()
+        .order_by("code", "id")
+    )

@@ -15,6 +15,14 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.admin import UserAdmin as AccountsUserAdmin
+from motcua.accounts.models import User
+from motcua.agencies.access import agencies_administered_by
+from motcua.agencies.admin_scope import (
+    AgencyScopedAdmin,
+    ReadableByAgencyAdmins,
+    administers_any,
+)
 from motcua.agencies.models import (
     AdministrativeUnit,
     Agency,
@@ -62,7 +70,7 @@ class PredecessionInline(SuccessionInline):
 
 
 @admin.register(AdministrativeUnit)
-class AdministrativeUnitAdmin(FoldedSearchMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class AdministrativeUnitAdmin(FoldedSearchMixin, ReadableByAgencyAdmins):
     """Read-mostly: the units come from the statistics office (``import_units``)."""
 
     list_display = ("code", "name", "kind", "level", "generation", "parent")
@@ -131,7 +139,9 @@ class StaffAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Agency)
-class AgencyAdmin(FoldedSearchMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class AgencyAdmin(FoldedSearchMixin, AgencyScopedAdmin):
+    agency_path = "pk"
+    scoped_can_add = False
     list_display = ("code", "name", "kind", "level", "unit", "parent", "is_active")
     list_filter = ("level", "kind", "is_active")
     search_fields = ("code", "search_text")
@@ -201,7 +211,7 @@ class ServicePointForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(ServicePoint)
-class ServicePointAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ServicePointAdmin(AgencyScopedAdmin):
     form = ServicePointForm
     list_display = ("code", "name", "kind", "agency", "unit", "is_active")
     list_filter = ("kind", "is_active")
@@ -214,7 +224,8 @@ class ServicePointAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(StaffAssignment)
-class StaffAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class StaffAssignmentAdmin(AgencyScopedAdmin):
+    scoped_can_delete = True
     list_display = ("user", "role", "agency", "is_active")
     list_filter = ("role", "is_active", "agency__level")
     search_fields = (
@@ -226,3 +237,44 @@ class StaffAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_select_related = ("user", "agency")
     autocomplete_fields = ("user", "agency")
     ordering = ("agency__code", "user__username", "role")
+
+
+# Agency administrators create and edit the accounts of their own staff (never
+# permissions or superuser status); superusers keep the full user admin.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(AccountsUserAdmin):
+    limited_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Contact"), {"fields": ("full_name", "email", "phone")}),
+        (_("Status"), {"fields": ("is_active",)}),
+    )
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if request.user.is_superuser or obj is None:
+            return super().get_fieldsets(request, obj)
+        return self.limited_fieldsets
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        managed = agencies_administered_by(request.user).values("pk")
+        return queryset.filter(
+            Q(assignments__agency__in=managed) | Q(assignments__isnull=True),
+            is_superuser=False,
+        ).distinct()
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return super().has_module_permission(request) or administers_any(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_view_permission(request, obj) or administers_any(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) or administers_any(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) or administers_any(request)

@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.access import agencies_administered_by
+from motcua.agencies.admin_scope import AgencyScopedAdmin, ReadableByAgencyAdmins
 from motcua.core.errors import DomainError
 from motcua.core.text import fold
 from motcua.procedures.models import (
@@ -26,6 +28,7 @@ from motcua.procedures.models import (
 from motcua.procedures.services import (
     delegation_record,
     expected_half_days,
+    internal_process_copy_for_agency,
     internal_process_generate_default,
     procedure_save,
 )
@@ -84,7 +87,7 @@ class ProcedureFieldAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ProcedureAdmin(ReadableByAgencyAdmins):
     list_display = [
         "code",
         "name",
@@ -110,7 +113,33 @@ class ProcedureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_select_related = ["field"]
     readonly_fields = ["raw_record", "parse_issues", "created_at", "updated_at"]
     inlines = [ChannelInline, DocumentInline, ResultInline, AgencyInline]
-    actions = ["regenerate_default_process"]
+    actions = ["regenerate_default_process", "copy_process_for_my_agencies"]
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("regenerate_default_process", None)
+        return actions
+
+    @admin.action(description=_("Make my agency's own editable internal process"))
+    def copy_process_for_my_agencies(
+        self, request: HttpRequest, queryset: QuerySet[Procedure]
+    ) -> None:
+        made = 0
+        for agency in (
+            agencies_administered_by(request.user)
+            .filter(procedure_links__procedure__in=queryset)
+            .distinct()
+        ):
+            for procedure in queryset.filter(agencies=agency).order_by("code"):
+                try:
+                    internal_process_copy_for_agency(procedure=procedure, agency=agency)
+                except DomainError:
+                    continue  # already has its own, or no default to copy
+                made += 1
+        self.message_user(
+            request, _("%(count)d internal processes made.") % {"count": made}
+        )
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Procedure], search_term: str
@@ -169,7 +198,10 @@ class StepInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(InternalProcess)
-class InternalProcessAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class InternalProcessAdmin(AgencyScopedAdmin):
+    """Agency administrators edit their own agency's processes (not the defaults)."""
+
+    scoped_can_add = False
     list_display = ["procedure", "agency"]
     list_filter = [("agency", admin.EmptyFieldListFilter)]
     search_fields = ["procedure__code", "procedure__search_text", "agency__name"]
