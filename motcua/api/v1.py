@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from motcua.api import agencies, calendar, procedures, units
+from motcua.api import agencies, auth, calendar, procedures, units
 from motcua.core.errors import DomainError
 
 api = NinjaAPI(
@@ -47,6 +47,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     return api.create_response(request, body, status=422)
 
 
+api.add_router("/auth", auth.router, tags=["auth"])
 api.add_router("/calendar", calendar.router, tags=["calendar"])
 api.add_router("/units", units.router, tags=["units"])
 api.add_router("/agencies", agencies.router, tags=["agencies"])

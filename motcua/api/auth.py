@@ -1,0 +1,65 @@
+"""Token login for staff: POST /api/v1/auth/token, then `Authorization: Bearer …`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.security import HttpBearer
+
+from motcua.accounts.models import User
+from motcua.accounts.tokens import api_token_issue, api_token_revoke, api_token_user
+
+router = Router()
+
+
+class StaffBearer(HttpBearer):
+    """Authenticates a request by its bearer token; sets ``request.user``."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = api_token_user(secret=token, now=timezone.now())
+        if user is not None:
+            request.user = user
+        return user
+
+
+staff_auth = StaffBearer()
+
+
+class TokenIn(Schema):
+    username: str
+    password: str
+
+
+class TokenOut(Schema):
+    token: str
+    token_type: str = "Bearer"  # noqa: S105 - the scheme name, not a secret
+    expires_at: datetime
+    username: str
+    full_name: str
+
+
+@router.post("/token", response=TokenOut, summary="Log in: get a bearer token")
+def token_create(request: HttpRequest, credentials: TokenIn) -> TokenOut:
+    """Five wrong passwords lock the account for 15 minutes (HTTP 403 meanwhile)."""
+    secret, token = api_token_issue(
+        request=request,
+        username=credentials.username,
+        password=credentials.password,
+        now=timezone.now(),
+    )
+    return TokenOut(
+        token=secret,
+        expires_at=token.expires_at,
+        username=token.user.username,
+        full_name=token.user.full_name,
+    )
+
+
+@router.delete("/token", response={204: None}, auth=staff_auth, summary="Log out")
+def token_delete(request: HttpRequest) -> Status[None]:
+    header = request.headers.get("Authorization", "")
+    api_token_revoke(secret=header.removeprefix("Bearer ").strip())
+    return Status(204, None)
