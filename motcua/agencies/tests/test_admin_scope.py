@@ -75,28 +75,3 @@ def test_an_agency_admin_creates_a_staff_account_without_superuser_powers(
 def test_a_specialist_has_no_admin(client, demo):
     client.force_login(User.objects.get(username="specialist"))
     assert client.get("/admin/agencies/agency/").status_code == 302
-
-
-def test_an_agency_admin_makes_and_edits_their_own_internal_process(
-    agency_admin_client,
-):
-    from motcua.procedures.models import InternalProcess, Procedure
-
-    procedure = Procedure.objects.get(code="1.001193")
-    response = agency_admin_client.post(
-        "/admin/procedures/procedure/",
-        {
-            "action": "copy_process_for_my_agencies",
-            "_selected_action": [procedure.pk],
-        },
-    )
-    assert response.status_code == 302
-    own = InternalProcess.objects.get(procedure=procedure, agency__code="H26.00004")
-    listing = agency_admin_client.get("/admin/procedures/internalprocess/")
-    assert [p.pk for p in listing.context["cl"].result_list] == [own.pk]
-    assert (
-        agency_admin_client.get(
-            f"/admin/procedures/internalprocess/{own.pk}/change/"
-        ).status_code
-        == 200
-    )
