@@ -1,0 +1,95 @@
+"""Every kind renders a short Vietnamese text signed with the hotline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from motcua.notifications.models import NotificationKind
+from motcua.notifications.services import notification_enqueue
+from motcua.notifications.tests.conftest import NOW
+
+pytestmark = pytest.mark.django_db
+
+# 10:00 UTC is 17:00 in Hà Nội.
+DEADLINE = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+NEW_DEADLINE = datetime(2026, 3, 12, 10, 0, tzinfo=UTC)
+CONTEXT = {
+    "procedure_name": "Đăng ký khai sinh",
+    "deadline": DEADLINE,
+    "new_deadline": NEW_DEADLINE,
+    "items": ["Bản sao giấy chứng sinh", "Tờ khai có chữ ký"],
+    "reason": "cần xác minh thông tin",
+    "tracking_url": "https://motcua.vn/h/H26-0001",
+}
+
+
+def render(kind, **context):
+    (message,) = notification_enqueue(
+        kind=kind,
+        now=NOW,
+        dossier_code="H26.01-260302-0001",
+        recipient_name="Nguyễn Văn An",
+        phone="0912345678",
+        context={**CONTEXT, **context},
+    )
+    return message
+
+
+def test_the_receipt_message_gives_the_deadline_in_local_time():
+    message = render("received")
+
+    assert "Hồ sơ H26.01-260302-0001 đã được tiếp nhận" in message.body
+    assert "Hẹn trả kết quả: 09/03/2026 17:00" in message.body
+    assert message.subject == (
+        "Hồ sơ H26.01-260302-0001 (Đăng ký khai sinh) đã được tiếp nhận"
+    )
+
+
+def test_the_apology_gives_the_reason_and_the_new_date():
+    message = render("apology")
+
+    assert "Xin lỗi" in message.body
+    assert "cần xác minh thông tin" in message.body
+    assert "Hẹn trả mới: 12/03/2026 17:00" in message.body
+
+
+def test_the_supplement_request_lists_the_missing_items():
+    message = render("supplement_requested", items=["Tờ khai"])
+
+    assert "cần bổ sung: Tờ khai." in message.body
+
+
+@pytest.mark.parametrize("kind", NotificationKind.values)
+def test_every_kind_is_short_enough_for_one_sms_and_signed_with_the_hotline(kind):
+    message = render(kind)
+
+    assert len(message.body) <= 160, message.body
+    assert message.body.endswith("Hotline 1022")
+    assert message.body.startswith("Một cửa số: Hồ sơ H26.01-260302-0001")
+    assert "\n" not in message.subject
+    assert message.subject
+
+
+@pytest.mark.parametrize("kind", NotificationKind.values)
+def test_every_kind_renders_without_optional_context(kind):
+    (message,) = notification_enqueue(
+        kind=kind, now=NOW, dossier_code="X-1", phone="0912345678"
+    )
+
+    assert "None" not in message.body
+    assert "  " not in message.body
+
+
+def test_text_is_not_html_escaped():
+    message = render("stopped", reason='theo đề nghị "rút" & hủy')
+
+    assert 'theo đề nghị "rút" & hủy' in message.body
+
+
+def test_long_reasons_are_shortened_to_keep_the_sms_short():
+    message = render("refused", reason="không thuộc thẩm quyền " * 10)
+
+    assert len(message.body) <= 160
+    assert "…" in message.body
