@@ -1,0 +1,97 @@
+"""Who may see a dossier, and the permission-checked loader every interface uses.
+
+A user sees a dossier when they are staff of its receiving or competent agency, of
+an agency a leg was sent to, or a city supervisor above one of those (the agency
+scope of :func:`motcua.agencies.access.agencies_visible_to`). A dossier the user
+may not see is reported as not found, so a code alone reveals nothing.
+
+Personal data of the applicant (ID number, birth date, address, phone) is shown
+only through :func:`dossier_get_for_user`, which logs every access
+(``PersonalDataAccess``: who, which dossier, when, why).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.agencies.access import agencies_visible_to
+from motcua.agencies.models import Agency, StaffAssignment
+from motcua.core.errors import InvalidInput, NotFound
+from motcua.dossiers.models import AgencyRequest, Dossier, PersonalDataAccess
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    Actor = User | AnonymousUser
+
+
+def roles_by_agency_for(user: Actor | None) -> dict[int, set[str]]:
+    """Return the roles ``user`` holds per agency id, from active assignments only.
+
+    Superusers get no implicit roles: acting on a dossier always needs a role.
+    """
+    if not isinstance(user, User) or not user.is_active:
+        return {}
+    roles: dict[int, set[str]] = defaultdict(set)
+    rows = StaffAssignment.objects.filter(
+        user=user, is_active=True, agency__is_active=True
+    ).values_list("agency_id", "role")
+    for agency_id, role in rows:
+        roles[agency_id].add(role)
+    return dict(roles)
+
+
+def visibility_filter(agency_ids: QuerySet[Agency, Any] | list[int]) -> Q:
+    """Return a filter on dossiers of, or with a leg sent to, ``agency_ids``."""
+    legs = AgencyRequest.objects.filter(
+        dossier_id=OuterRef("pk"), to_agency_id__in=agency_ids
+    )
+    return (
+        Q(receiving_agency_id__in=agency_ids)
+        | Q(competent_agency_id__in=agency_ids)
+        | Q(Exists(legs))
+    )
+
+
+def dossiers_visible_to(user: Actor) -> QuerySet[Dossier]:
+    """Return the dossiers ``user`` may see (unordered: callers order)."""
+    agency_ids = agencies_visible_to(user).order_by().values("pk")
+    return Dossier.objects.filter(visibility_filter(agency_ids))
+
+
+def dossier_get_for_user(
+    *, user: Actor, code: str, purpose: str, now: datetime
+) -> Dossier:
+    """Return the dossier ``code`` with its personal data and log the access.
+
+    ``purpose`` says why (e.g. ``"view"``, ``"print receipt"``, ``"api"``).
+
+    Raises:
+        InvalidInput: no purpose given.
+        NotFound: no such dossier, or the user may not see it.
+    """
+    if not purpose.strip():
+        raise InvalidInput(
+            _("Say why you open this dossier."),
+            field_errors={"purpose": _("This field is required.")},
+        )
+    dossier = (
+        dossiers_visible_to(user)
+        .select_related(
+            "procedure", "receiving_agency", "competent_agency", "service_point"
+        )
+        .filter(code=code.strip())
+        .first()
+    )
+    if dossier is None or not isinstance(user, User):
+        raise NotFound(_("No dossier has the code %(code)s.") % {"code": code})
+    PersonalDataAccess.objects.create(
+        user=user, dossier=dossier, at=now, purpose=purpose.strip()[:100]
+    )
+    return dossier

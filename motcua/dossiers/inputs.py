@@ -1,0 +1,73 @@
+"""Plain values the services take from interfaces (forms, API, portal)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from motcua.dossiers.choices import ApplicantKind
+
+# Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
+_PERSONAL_ID = re.compile(r"^\d{12}$")
+# Enterprise codes are the 10-digit tax code, 13 with a branch suffix.
+_ORGANISATION_ID = re.compile(r"^\d{10}(-?\d{3})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicantInput:
+    """The applicant (chủ hồ sơ), and the filer acting for them if any."""
+
+    name: str
+    id_number: str
+    kind: str = ApplicantKind.PERSON
+    birth_date: date | None = None
+    address: str = ""
+    unit_id: int | None = None
+    phone: str = ""
+    email: str = ""
+    filer_name: str = ""
+    filer_id_number: str = ""
+    filer_phone: str = ""
+    authorisation_paper: str = ""
+
+    def errors(self) -> dict[str, str | Promise]:
+        """Return the problems per field (empty when usable)."""
+        errors: dict[str, str | Promise] = {}
+        if not self.name.strip():
+            errors["applicant_name"] = _("The applicant's name is required.")
+        pattern = (
+            _PERSONAL_ID if self.kind == ApplicantKind.PERSON else _ORGANISATION_ID
+        )
+        if not pattern.match(self.id_number.strip()):
+            errors["applicant_id_number"] = (
+                _("A personal ID number has exactly 12 digits.")
+                if self.kind == ApplicantKind.PERSON
+                else _("An enterprise code has 10 digits (13 for a branch).")
+            )
+        if self.filer_name.strip() and not self.authorisation_paper.strip():
+            errors["authorisation_paper"] = _(
+                "A filer acting for the applicant needs an authorisation paper."
+            )
+        return errors
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTick:
+    """One checklist item: provided, or taken by reference to data held
+    (Decree 45/2020 Art. 4: papers the authorities hold are not asked again)."""
+
+    required_document_id: int
+    is_provided: bool = True
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FeeLine:
+    """A fee or charge asked of the applicant."""
+
+    name: str
+    amount_vnd: int

@@ -1,0 +1,26 @@
+"""Dossier models, re-exported."""
+
+from motcua.dossiers.models.access import PersonalDataAccess
+from motcua.dossiers.models.documents import DossierDocument, DossierFee
+from motcua.dossiers.models.dossier import Dossier
+from motcua.dossiers.models.events import DossierEvent
+from motcua.dossiers.models.routing import AgencyRequest, DossierApology, DossierPause
+from motcua.dossiers.models.sequences import (
+    CounterKind,
+    DossierCodeSequence,
+    YearlyCounter,
+)
+
+__all__ = [
+    "AgencyRequest",
+    "CounterKind",
+    "Dossier",
+    "DossierApology",
+    "DossierCodeSequence",
+    "DossierDocument",
+    "DossierEvent",
+    "DossierFee",
+    "DossierPause",
+    "PersonalDataAccess",
+    "YearlyCounter",
+]

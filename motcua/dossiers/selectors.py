@@ -1,0 +1,389 @@
+"""Read queries on dossiers: worklists, counts, search, the leader's view, history.
+
+Every list is scoped to the asker through ``access.dossiers_visible_to`` and
+ordered with a unique tiebreaker. Whether an open dossier is on time, due soon or
+overdue is derived from its dates at query time (the ``deadline_state``
+annotation), never stored: SPEC §5. "Due soon" uses the default working hours of
+``settings`` for the query threshold; the dossier page can refine it per agency
+with ``calendars.selectors.deadline_state_get``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from motcua.agencies.access import agencies_visible_to, user_has_role
+from motcua.agencies.models import Agency, StaffRole
+from motcua.calendars.selectors import work_calendar_get
+from motcua.calendars.timeliness import OpenState
+from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
+from motcua.core.text import fold
+from motcua.dossiers.access import dossiers_visible_to, roles_by_agency_for
+from motcua.dossiers.choices import DossierStatus, DossierStep
+from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent
+from motcua.dossiers.services.transitions import calendar_for, dossier_state
+from motcua.dossiers.workflow import (
+    CLOSED_STATUSES,
+    WAITING_FOR,
+    ActorAgency,
+    DossierAction,
+    allowed_actions,
+)
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from motcua.agencies.access import Actor
+
+
+class DeadlineAnnotations(TypedDict):
+    deadline_state: str | None
+
+
+if TYPE_CHECKING:
+    # A dossier of a list, with ``deadline_state`` (an ``OpenState`` value or None).
+    DossierRow = WithAnnotations[Dossier, DeadlineAnnotations]
+
+
+class WorklistKind(models.TextChoices):
+    """The worklists of the staff menu."""
+
+    MINE = "mine", gettext_lazy("waiting for me")  # việc của tôi
+    UNIT = "unit", gettext_lazy("my agencies")  # của đơn vị
+    OTHER_AGENCY = "other_agency", gettext_lazy("at another agency")  # liên thông
+    DUE_SOON = "due_soon", gettext_lazy("due soon")  # sắp đến hạn
+    OVERDUE = "overdue", gettext_lazy("overdue")  # quá hạn
+    PAUSED = "paused", gettext_lazy("paused")  # tạm dừng (bổ sung, nghĩa vụ tài chính)
+
+
+# The clock runs while the dossier is received or processed and not paused.
+RUNNING = Q(status__in=(DossierStatus.RECEIVED, DossierStatus.PROCESSING))
+OPEN = ~Q(status__in=CLOSED_STATUSES)
+
+ORDERS: dict[str, tuple[object, ...]] = {
+    "deadline": (F("deadline_at").asc(nulls_last=True), "id"),
+    "-deadline": (F("deadline_at").desc(nulls_last=True), "-id"),
+    "received": (F("received_at").asc(nulls_last=True), "id"),
+    "-received": (F("received_at").desc(nulls_last=True), "-id"),
+    "code": ("code", "id"),
+}
+
+
+def _soon_limit(now: datetime) -> datetime:
+    minutes = round(settings.MOTCUA_DUE_SOON_WORKING_HOURS * 60)
+    return work_calendar_get().add_working_minutes(now, minutes)
+
+
+def _open_leg(agency_ids: list[int]) -> Exists:
+    return Exists(
+        AgencyRequest.objects.filter(
+            dossier_id=OuterRef("pk"),
+            to_agency_id__in=agency_ids,
+            sent_at__isnull=False,
+            replied_at__isnull=True,
+        )
+    )
+
+
+def _waiting_for_roles(roles_by_agency: dict[int, set[str]]) -> Q:
+    """Dossiers whose current step waits for a role the user holds there."""
+    found = Q(pk__in=[])
+    for step, (where, roles) in WAITING_FOR.items():
+        ids = sorted(a for a, held in roles_by_agency.items() if held & roles)
+        if not ids or step == DossierStep.PROCESSING:
+            continue  # processing waits for its assignee, not for a role
+        if where is ActorAgency.RECEIVING:
+            found |= Q(step=step, receiving_agency_id__in=ids)
+        elif where is ActorAgency.COMPETENT:
+            found |= Q(step=step, competent_agency_id__in=ids)
+        else:
+            found |= Q(step=step) & Q(_open_leg(ids))
+    return found
+
+
+def _kind_filters(user: Actor, now: datetime) -> dict[str, Q]:
+    roles = roles_by_agency_for(user)
+    mine = Q(assignee_id=user.pk, step=DossierStep.PROCESSING) | _waiting_for_roles(
+        roles
+    )
+    return {
+        WorklistKind.MINE: OPEN & mine,
+        WorklistKind.UNIT: OPEN,
+        WorklistKind.OTHER_AGENCY: Q(step=DossierStep.OTHER_AGENCY),
+        WorklistKind.DUE_SOON: RUNNING
+        & Q(deadline_at__gte=now, deadline_at__lt=_soon_limit(now)),
+        WorklistKind.OVERDUE: RUNNING & Q(deadline_at__lt=now),
+        WorklistKind.PAUSED: Q(paused_since__isnull=False) & OPEN,
+    }
+
+
+def with_deadline_state(
+    dossiers: QuerySet[Dossier], *, now: datetime
+) -> QuerySet[DossierRow]:
+    """Annotate ``deadline_state`` (on_time / due_soon / overdue; None when the
+    clock does not run) from the dates, at ``now``."""
+    return dossiers.annotate(
+        deadline_state=Case(
+            When(~RUNNING | Q(deadline_at__isnull=True), then=Value(None)),
+            When(deadline_at__lt=now, then=Value(OpenState.OVERDUE.value)),
+            When(
+                deadline_at__lt=_soon_limit(now), then=Value(OpenState.DUE_SOON.value)
+            ),
+            default=Value(OpenState.ON_TIME.value),
+            output_field=models.CharField(),
+        )
+    )
+
+
+def _search_filter(query: str) -> Q:
+    text = query.strip()
+    folded = fold(text)
+    found = Q(code__icontains=text) | Q(applicant_id_number=text)
+    if folded:
+        found |= Q(applicant_folded__contains=folded)
+    return found
+
+
+def dossier_worklist(
+    *,
+    user: Actor,
+    kind: str,
+    now: datetime,
+    order: str = "deadline",
+    query: str = "",
+) -> QuerySet[DossierRow]:
+    """Return the worklist ``kind`` of ``user`` at ``now``, annotated and ordered.
+
+    Orders: ``deadline`` (time left, soonest first), ``-deadline``, ``received``,
+    ``-received``, ``code``. ``query`` searches the code, the applicant's name
+    (ignoring diacritics) or the personal ID.
+
+    Raises:
+        InvalidInput: an unknown kind or order.
+    """
+    if kind not in WorklistKind.values:
+        raise InvalidInput(
+            _("Unknown worklist %(kind)r.") % {"kind": kind},
+            field_errors={"kind": _("unknown value")},
+        )
+    if order not in ORDERS:
+        raise InvalidInput(
+            _("Unknown order %(order)r; choose among %(known)s.")
+            % {"order": order, "known": ", ".join(ORDERS)},
+            field_errors={"order": _("unknown value")},
+        )
+    dossiers = dossiers_visible_to(user).filter(_kind_filters(user, now)[kind])
+    if query.strip():
+        dossiers = dossiers.filter(_search_filter(query))
+    dossiers = dossiers.select_related(
+        "procedure", "receiving_agency", "competent_agency", "assignee"
+    )
+    return with_deadline_state(dossiers, now=now).order_by(*ORDERS[order])  # type: ignore[arg-type]
+
+
+def dossier_worklist_counts(*, user: Actor, now: datetime) -> dict[str, int]:
+    """Return the number of dossiers in each worklist of ``user`` (the menu).
+
+    A fixed number of queries, whatever the number of dossiers.
+    """
+    filters = _kind_filters(user, now)
+    counts = dossiers_visible_to(user).aggregate(
+        **{kind: Count("pk", filter=q) for kind, q in filters.items()}
+    )
+    return {kind: int(counts[kind] or 0) for kind in WorklistKind.values}
+
+
+def dossier_search(*, user: Actor, query: str, now: datetime) -> QuerySet[DossierRow]:
+    """Search every dossier ``user`` may see by code, applicant name or personal ID.
+
+    Newest receipts first. An empty query finds nothing.
+    """
+    dossiers = (
+        dossiers_visible_to(user)
+        .filter(_search_filter(query) if query.strip() else Q(pk__in=[]))
+        .select_related("procedure", "receiving_agency", "competent_agency")
+    )
+    return with_deadline_state(dossiers, now=now).order_by(
+        F("registered_at").desc(nulls_last=True), "-id"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StaffLoad:
+    """Open dossiers of one specialist and how many are late or nearly so."""
+
+    user_id: int
+    name: str
+    open: int
+    due_soon: int
+    overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyOverview:
+    """The leader's view of the dossiers an agency decides."""
+
+    agency: Agency
+    by_status: dict[int, int]
+    open_by_state: dict[str, int]
+    paused: int
+    per_specialist: list[StaffLoad] = field(default_factory=list)
+
+
+_LEADER_ROLES = (
+    StaffRole.AGENCY_LEADER,
+    StaffRole.DIVISION_LEADER,
+    StaffRole.CITY_SUPERVISOR,
+)
+
+
+def _state_counts(dossiers: QuerySet[Dossier], now: datetime) -> dict[str, Count]:
+    soon = Q(deadline_at__gte=now, deadline_at__lt=_soon_limit(now))
+    return {
+        "open": Count("pk", filter=OPEN),
+        OpenState.OVERDUE: Count("pk", filter=RUNNING & Q(deadline_at__lt=now)),
+        OpenState.DUE_SOON: Count("pk", filter=RUNNING & soon),
+        OpenState.ON_TIME: Count(
+            "pk", filter=RUNNING & Q(deadline_at__gte=now) & ~soon
+        ),
+    }
+
+
+def agency_overview(*, user: Actor, agency: Agency, now: datetime) -> AgencyOverview:
+    """Return the dossiers ``agency`` decides by status and lateness, and per
+    specialist (open, due soon, overdue).
+
+    Raises:
+        NotFound: the user may not see the agency.
+        PermissionDenied: the user is not a leader (or supervisor) of it.
+    """
+    if not agencies_visible_to(user).filter(pk=agency.pk).exists():
+        raise NotFound(
+            _("No agency has the electronic identifier %(code)s.")
+            % {"code": agency.code}
+        )
+    if not user_has_role(user, _LEADER_ROLES, agency):
+        raise PermissionDenied(
+            _("Only leaders see the overview of %(agency)s.") % {"agency": agency}
+        )
+    decided = Dossier.objects.filter(competent_agency=agency)
+    by_status = dict(
+        decided.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    states = decided.aggregate(
+        paused=Count("pk", filter=Q(paused_since__isnull=False)),
+        **_state_counts(decided, now),
+    )
+    loads = (
+        decided.filter(OPEN, assignee__isnull=False)
+        .order_by()
+        .values("assignee_id", "assignee__full_name", "assignee__username")
+        .annotate(**_state_counts(decided, now))
+        .order_by("assignee__full_name", "assignee__username", "assignee_id")
+    )
+    return AgencyOverview(
+        agency=agency,
+        by_status={status: by_status.get(status, 0) for status in DossierStatus.values},
+        open_by_state={state: states[state] for state in OpenState.values},
+        paused=states["paused"],
+        per_specialist=[
+            StaffLoad(
+                user_id=row["assignee_id"],
+                name=row["assignee__full_name"] or row["assignee__username"],
+                open=row["open"],
+                due_soon=row[OpenState.DUE_SOON],
+                overdue=row[OpenState.OVERDUE],
+            )
+            for row in loads
+        ],
+    )
+
+
+def dossier_events(dossier: Dossier) -> QuerySet[DossierEvent]:
+    """Return the history of ``dossier`` in order (form 06, the register)."""
+    return (
+        DossierEvent.objects.filter(dossier=dossier)
+        .select_related("actor", "actor_agency", "receiver", "receiver_agency")
+        .order_by("sequence", "id")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StepTime:
+    """Working time used and left on one step (negative left: overrun)."""
+
+    step: str
+    started_at: datetime
+    due_at: datetime | None
+    ended_at: datetime | None
+    used_minutes: int
+    left_minutes: int | None
+    judgement: str
+
+
+def dossier_step_times(*, dossier: Dossier, now: datetime) -> list[StepTime]:
+    """Return each closed step and the current one with working time used / left."""
+    calendar = calendar_for(dossier.competent_agency)
+    rows: list[StepTime] = []
+    for event in dossier_events(dossier).filter(step_started_at__isnull=False):
+        assert event.step_started_at is not None  # noqa: S101 - filtered above
+        due = event.step_due_at
+        rows.append(
+            StepTime(
+                step=event.from_step,
+                started_at=event.step_started_at,
+                due_at=due,
+                ended_at=event.at,
+                used_minutes=calendar.working_minutes_between(
+                    event.step_started_at, event.at
+                ),
+                left_minutes=calendar.working_minutes_between(event.at, due)
+                if due
+                else None,
+                judgement=event.judgement,
+            )
+        )
+    if dossier.status not in CLOSED_STATUSES and dossier.step_started_at is not None:
+        due = dossier.step_due_at
+        rows.append(
+            StepTime(
+                step=dossier.step,
+                started_at=dossier.step_started_at,
+                due_at=due,
+                ended_at=None,
+                used_minutes=calendar.working_minutes_between(
+                    dossier.step_started_at, now
+                ),
+                left_minutes=calendar.working_minutes_between(now, due)
+                if due
+                else None,
+                judgement="",
+            )
+        )
+    return rows
+
+
+def dossier_time_left(*, dossier: Dossier, now: datetime) -> int | None:
+    """Return the working minutes left before the legal deadline (negative: late)."""
+    if dossier.deadline_at is None:
+        return None
+    calendar = calendar_for(dossier.competent_agency)
+    return calendar.working_minutes_between(now, dossier.deadline_at)
+
+
+def dossier_actions_for(*, dossier: Dossier, user: Actor) -> list[DossierAction]:
+    """Return the actions ``user`` may take on ``dossier`` now (page buttons)."""
+    return allowed_actions(
+        dossier_state(dossier), roles_by_agency_for(user), user_id=user.pk
+    )

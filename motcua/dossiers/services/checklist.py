@@ -1,0 +1,210 @@
+"""Helpers of reception: the checklist, the agencies involved, the deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from motcua.agencies.models import AdministrativeUnit, Agency, ServicePoint, UnitLevel
+from motcua.agencies.selectors import unit_descendant_ids
+from motcua.calendars.selectors import deadline_compute
+from motcua.core.errors import InvalidInput
+from motcua.dossiers.choices import DossierChannel
+from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.models import Dossier, DossierDocument, DossierPause
+from motcua.procedures.choices import Channel, TimeUnit
+from motcua.procedures.models import Procedure, RequiredDocument
+
+_CHANNELS: dict[int, str] = {
+    DossierChannel.IN_PERSON: Channel.IN_PERSON,
+    DossierChannel.ONLINE: Channel.ONLINE,
+    DossierChannel.POSTAL: Channel.POSTAL,
+}
+
+
+def checklist_items(procedure: Procedure, case_heading: str) -> list[RequiredDocument]:
+    """Return the papers (not the notes) of ``case_heading`` (all when empty)."""
+    items = RequiredDocument.objects.filter(procedure=procedure, is_note=False)
+    if case_heading:
+        items = items.filter(case_heading=case_heading)
+    return list(items.order_by("position", "id"))
+
+
+def _ticks_by_id(
+    items: Sequence[RequiredDocument], ticks: Sequence[DocumentTick]
+) -> dict[int, DocumentTick]:
+    known = {item.pk for item in items}
+    unknown = [
+        tick.required_document_id
+        for tick in ticks
+        if tick.required_document_id not in known
+    ]
+    if unknown:
+        raise InvalidInput(
+            _("These papers are not on the checklist of this procedure: %(ids)s.")
+            % {"ids": ", ".join(str(pk) for pk in unknown)},
+            field_errors={"documents": _("unknown checklist item")},
+        )
+    return {tick.required_document_id: tick for tick in ticks}
+
+
+def _ticked(tick: DocumentTick | None) -> bool:
+    return tick is not None and (tick.is_provided or bool(tick.reference.strip()))
+
+
+def checklist_missing(
+    procedure: Procedure, case_heading: str, ticks: Sequence[DocumentTick]
+) -> list[str]:
+    """Return the names of the papers neither provided nor referenced.
+
+    Raises:
+        InvalidInput: a tick names a paper not on the checklist.
+    """
+    items = checklist_items(procedure, case_heading)
+    by_id = _ticks_by_id(items, ticks)
+    return [item.name for item in items if not _ticked(by_id.get(item.pk))]
+
+
+def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
+    """Write one row per checklist paper of ``dossier`` with its tick."""
+    items = checklist_items(dossier.procedure, dossier.case_heading)
+    by_id = {tick.required_document_id: tick for tick in ticks}
+    DossierDocument.objects.bulk_create(
+        DossierDocument(
+            dossier=dossier,
+            required_document=item,
+            position=position,
+            name=item.name,
+            originals=item.originals,
+            copies=item.copies,
+            is_provided=bool(by_id.get(item.pk) and by_id[item.pk].is_provided),
+            reference=(by_id[item.pk].reference if item.pk in by_id else ""),
+        )
+        for position, item in enumerate(items, start=1)
+    )
+
+
+def checklist_update(dossier: Dossier, ticks: Sequence[DocumentTick]) -> list[str]:
+    """Apply ``ticks`` to ``dossier``'s papers; return the names still missing.
+
+    Raises:
+        InvalidInput: a tick names a paper not on the dossier's checklist.
+    """
+    rows = list(dossier.documents.order_by("position", "id"))
+    by_item = {row.required_document_id: row for row in rows}
+    unknown = [
+        t.required_document_id for t in ticks if t.required_document_id not in by_item
+    ]
+    if unknown:
+        raise InvalidInput(
+            _("These papers are not on the checklist of this dossier: %(ids)s.")
+            % {"ids": ", ".join(str(pk) for pk in unknown)},
+            field_errors={"documents": _("unknown checklist item")},
+        )
+    for tick in ticks:
+        row = by_item[tick.required_document_id]
+        row.is_provided = tick.is_provided
+        row.reference = tick.reference.strip()
+        row.save(update_fields=["is_provided", "reference"])
+    return [row.name for row in rows if not (row.is_provided or row.reference)]
+
+
+def _province_of(unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    while unit is not None and unit.level != UnitLevel.PROVINCE:
+        unit = unit.parent
+    return unit
+
+
+def competent_agency_for(
+    *, procedure: Procedure, service_point: ServicePoint
+) -> Agency:
+    """Return the procedure's implementing agency in the service point's province.
+
+    Raises:
+        InvalidInput: none, or several (the officer must choose).
+    """
+    province = _province_of(service_point.unit or service_point.agency.unit)
+    agencies = Agency.objects.filter(
+        procedure_links__procedure=procedure, is_active=True
+    )
+    if province is not None:
+        agencies = agencies.filter(unit_descendant_ids(province.pk))
+    found = list(agencies.order_by("code", "id")[:2])
+    if len(found) != 1:
+        raise InvalidInput(
+            _("Choose the agency competent to decide this dossier."),
+            field_errors={"competent_agency": _("This field is required.")},
+        )
+    return found[0]
+
+
+def receiving_agency_for(competent: Agency) -> Agency:
+    """Return the agency whose service point receives for ``competent``, or itself."""
+    point = (
+        ServicePoint.objects.filter(receives_for=competent, is_active=True)
+        .select_related("agency")
+        .order_by("code", "id")
+        .first()
+    )
+    return point.agency if point is not None else competent
+
+
+def legal_time_for(
+    procedure: Procedure, channel: int
+) -> tuple[Decimal | None, str | None]:
+    """Return the legal time of ``procedure`` for ``channel`` (its own time first)."""
+    own = (
+        procedure.channels.filter(
+            channel=_CHANNELS.get(channel), time_amount__isnull=False
+        )
+        .order_by("position", "id")
+        .values_list("time_amount", "time_unit")
+        .first()
+    )
+    if own is not None:
+        return own
+    return procedure.legal_time_amount, procedure.legal_time_unit
+
+
+def deadline_set(dossier: Dossier, *, now: datetime) -> None:
+    """Receive ``dossier`` at ``now``: count start and deadline (SPEC §5).
+
+    A unit-less legal time is read as working days (the catalogue's usual unit;
+    the import flagged the record). Ended pauses move the deadline later.
+    """
+    dossier.received_at = now
+    amount, unit = legal_time_for(dossier.procedure, dossier.channel)
+    if amount is None and unit == TimeUnit.SAME_DAY:
+        amount = Decimal(1)  # the catalogue gives same-day procedures no amount
+    dossier.legal_time_amount, dossier.legal_time_unit = amount, unit
+    if amount is None:
+        dossier.count_started_at = now
+        dossier.deadline_at = None
+        return
+    deadline_recompute(dossier)
+
+
+def deadline_recompute(dossier: Dossier) -> None:
+    """Recompute the deadline from the receipt and every ended pause."""
+    if dossier.received_at is None or dossier.legal_time_amount is None:
+        return
+    pauses = (
+        DossierPause.objects.filter(dossier_id=dossier.pk, ended_at__isnull=False)
+        .order_by("started_at", "id")
+        .values_list("started_at", "ended_at")
+        if dossier.pk is not None
+        else []
+    )
+    result = deadline_compute(
+        received_at=dossier.received_at,
+        amount=dossier.legal_time_amount,
+        unit=dossier.legal_time_unit or TimeUnit.WORKING_DAYS,
+        pauses=[(start, end) for start, end in pauses if end is not None],
+        hours=dossier.competent_agency.working_hours(),
+    )
+    dossier.count_started_at = result.count_started_at
+    dossier.deadline_at = result.deadline_at
+    dossier.paused_minutes = result.paused_minutes

@@ -1,0 +1,194 @@
+"""The apology with a new date (form 04), withdrawal and stop (form 05)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.core.errors import Conflict, InvalidInput
+from motcua.dossiers.models import Dossier, DossierApology, DossierPause
+from motcua.dossiers.services.transitions import (
+    Acting,
+    calendar_for,
+    notify,
+    transition_begin,
+    transition_finish,
+)
+from motcua.dossiers.workflow import DossierAction
+
+
+def _required(value: str, field: str, message: str) -> str:
+    if not value.strip():
+        raise InvalidInput(message, field_errors={field: _("This field is required.")})
+    return value.strip()
+
+
+def _apology_check(acting: Acting, *, now: datetime, new_deadline_at: datetime) -> None:
+    dossier = acting.dossier
+    if DossierApology.objects.filter(dossier=dossier).exists():
+        raise Conflict(
+            _(
+                "An apology was already sent for %(code)s; the date can be moved "
+                "only once."
+            )
+            % {"code": dossier.code}
+        )
+    if dossier.deadline_at is None:
+        raise Conflict(_("This dossier has no deadline to move."))
+    calendar = calendar_for(dossier.competent_agency)
+    left = calendar.working_minutes_between(now, dossier.deadline_at)
+    if now >= dossier.deadline_at or left < calendar.minutes_per_day:
+        raise Conflict(
+            _(
+                "The apology must be sent at least 1 working day before the deadline "
+                "(%(deadline)s); it is too late for that now."
+            )
+            % {
+                "deadline": calendar.local(dossier.deadline_at).strftime(
+                    "%H:%M %d/%m/%Y"
+                )
+            }
+        )
+    if new_deadline_at <= dossier.deadline_at:
+        raise InvalidInput(
+            _("The new date must be after the current deadline."),
+            field_errors={"new_deadline_at": _("Choose a later date.")},
+        )
+
+
+@transaction.atomic
+def dossier_apologise(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    reason: str,
+    new_deadline_at: datetime,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Apologise for a late dossier and set one new date (form 04).
+
+    The agency leader of the competent agency does it at least 1 working day
+    before the deadline, at most once (LAW-NOTES §1 "Late": Lai Châu QĐ 88/2025
+    Art. 3(6), Decree 297/2025 Art. 6(5)). The legal deadline is kept: the
+    dossier still counts as late against it.
+
+    Raises:
+        NotFound, PermissionDenied: see ``transition_begin``.
+        Conflict: already apologised, no deadline, or less than 1 working day left.
+        InvalidInput: no reason, or the new date is not after the deadline.
+    """
+    reason = _required(
+        reason, "reason", _("An apology needs the reason for the delay.")
+    )
+    acting = transition_begin(
+        action=DossierAction.APOLOGISE,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    _apology_check(acting, now=now, new_deadline_at=new_deadline_at)
+    dossier = acting.dossier
+    DossierApology.objects.create(
+        dossier=dossier,
+        reason=reason,
+        new_deadline_at=new_deadline_at,
+        issued_at=now,
+        issued_by=actor,
+    )
+    dossier.new_deadline_at = new_deadline_at
+    transition_finish(
+        acting,
+        now=now,
+        to=None,
+        note=reason,
+        data={"new_deadline_at": new_deadline_at.isoformat()},
+    )
+    notify(
+        dossier,
+        kind="apology",
+        now=now,
+        deadline=dossier.deadline_at,
+        new_deadline=new_deadline_at,
+        reason=reason,
+    )
+    return dossier
+
+
+def _close(acting: Acting, *, now: datetime, reason: str) -> None:
+    dossier = acting.dossier
+    if dossier.received_at is not None:
+        # Decision 766: a withdrawn or stopped received dossier ends processing now.
+        dossier.finished_at = now
+    DossierPause.objects.filter(dossier=dossier, ended_at__isnull=True).update(
+        ended_at=now
+    )
+    dossier.paused_since = None
+    transition_finish(
+        acting, now=now, to=acting.permit.transition.targets[0], note=reason
+    )
+
+
+@transaction.atomic
+def dossier_withdraw(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    reason: str,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Withdraw the dossier at the applicant's request (status 7).
+
+    Only while no result has been issued (Decree 118/2025 Art. 21; Circular
+    03/2025 Art. 7); the reception officer records the request.
+
+    Raises:
+        NotFound, PermissionDenied: see ``transition_begin``.
+        Conflict: a result has been issued, or the dossier is closed.
+        InvalidInput: no reason (the applicant's request).
+    """
+    reason = _required(reason, "reason", _("Record the applicant's request."))
+    acting = transition_begin(
+        action=DossierAction.WITHDRAW,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    _close(acting, now=now, reason=reason)
+    notify(acting.dossier, kind="withdrawn", now=now, reason=reason)
+    return acting.dossier
+
+
+@transaction.atomic
+def dossier_stop(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    reason: str,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Stop processing (status 8) and notify the applicant (form 05).
+
+    Only while no result has been issued (Decree 118/2025 Art. 21); by the
+    agency leader of the competent agency.
+
+    Raises:
+        NotFound, PermissionDenied: see ``transition_begin``.
+        Conflict: a result has been issued, or the dossier is not in process.
+        InvalidInput: no reason.
+    """
+    reason = _required(reason, "reason", _("A stop notice needs its reason."))
+    acting = transition_begin(
+        action=DossierAction.STOP,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    _close(acting, now=now, reason=reason)
+    notify(acting.dossier, kind="stopped", now=now, reason=reason)
+    return acting.dossier

@@ -1,0 +1,406 @@
+"""Reception (tiếp nhận): at the counter, online registration, check, refusal.
+
+SPEC §4.1–4.2 and Decree 118/2025: a complete dossier is received and gets its
+receipt (form 01) and deadline; an incomplete online dossier gets one written
+supplement request listing every missing item (form 02) and its period restarts
+once complete; a dossier outside competence or not eligible is refused with
+reasons (form 03).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency, ServicePoint
+from motcua.core.errors import InvalidInput, PermissionDenied
+from motcua.core.text import fold
+from motcua.dossiers.access import roles_by_agency_for
+from motcua.dossiers.choices import (
+    DossierChannel,
+    DossierStatus,
+    DossierStep,
+    ReturnMethod,
+)
+from motcua.dossiers.events import event_record
+from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.numbering import dossier_code_allocate
+from motcua.dossiers.services.checklist import (
+    checklist_missing,
+    checklist_update,
+    checklist_write,
+    competent_agency_for,
+    deadline_set,
+    receiving_agency_for,
+)
+from motcua.dossiers.services.transitions import (
+    notify,
+    step_due_at,
+    target_check,
+    transition_begin,
+    transition_finish,
+)
+from motcua.dossiers.workflow import (
+    AT_RECEPTION_SUPPLEMENT,
+    ONLINE_CHECK,
+    DossierAction,
+    DossierState,
+    permit_for,
+    transitions_from,
+)
+from motcua.procedures.models import Procedure
+
+
+def _applicant_check(applicant: ApplicantInput) -> None:
+    errors = applicant.errors()
+    if errors:
+        raise InvalidInput(
+            _("Some applicant details are not usable."), field_errors=errors
+        )
+
+
+def _new_dossier(
+    *,
+    procedure: Procedure,
+    applicant: ApplicantInput,
+    receiving: Agency,
+    competent: Agency,
+    channel: int,
+    case_heading: str,
+    summary: str,
+    return_method: str,
+    return_address: str,
+) -> Dossier:
+    return Dossier(
+        procedure=procedure,
+        case_heading=case_heading,
+        summary=summary,
+        channel=channel,
+        receiving_agency=receiving,
+        competent_agency=competent,
+        applicant_kind=applicant.kind,
+        applicant_name=applicant.name.strip(),
+        applicant_id_number=applicant.id_number.strip(),
+        applicant_birth_date=applicant.birth_date,
+        applicant_address=applicant.address,
+        applicant_unit_id=applicant.unit_id,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        filer_name=applicant.filer_name,
+        filer_id_number=applicant.filer_id_number,
+        filer_phone=applicant.filer_phone,
+        authorisation_paper=applicant.authorisation_paper,
+        applicant_folded=fold(applicant.name)[:200],
+        return_method=return_method,
+        return_address=return_address,
+    )
+
+
+def _require_reception_officer(actor: User, receiving: Agency) -> str:
+    transition = transitions_from(DossierAction.RECEIVE, ONLINE_CHECK)
+    assert transition is not None  # noqa: S101 - the table has this row
+    state = DossierState(
+        status=DossierStatus.REGISTERED,
+        step=DossierStep.ONLINE_CHECK,
+        receiving_agency_id=receiving.pk,
+        competent_agency_id=receiving.pk,
+    )
+    permit = permit_for(transition, state, roles_by_agency_for(actor), user_id=actor.pk)
+    if permit is None:
+        raise PermissionDenied(
+            _("Only a reception officer of %(agency)s may receive dossiers there.")
+            % {"agency": receiving}
+        )
+    return permit.role
+
+
+def _incomplete(missing: list[str]) -> InvalidInput:
+    return InvalidInput(
+        _("The dossier is not complete; missing: %(items)s.")
+        % {"items": "; ".join(missing)},
+        field_errors={"documents": _("Some required papers are missing.")},
+    )
+
+
+@transaction.atomic
+def dossier_create_at_counter(
+    *,
+    actor: User,
+    now: datetime,
+    procedure: Procedure,
+    service_point: ServicePoint,
+    applicant: ApplicantInput,
+    documents: Sequence[DocumentTick],
+    case_heading: str = "",
+    summary: str = "",
+    channel: int = DossierChannel.IN_PERSON,
+    competent_agency: Agency | None = None,
+    return_method: str = ReturnMethod.COUNTER,
+    return_address: str = "",
+) -> Dossier:
+    """Create and receive a complete dossier at a counter, in one transaction.
+
+    The receiving agency is the service point's; the competent agency is the one
+    given, else the procedure's implementing agency in the point's province
+    (Decree 118/2025 Art. 14: reception regardless of boundary). Gives the code,
+    computes the deadline, writes one ``receive`` event and the receipt message.
+
+    Raises:
+        PermissionDenied: the actor is not a reception officer of the point's agency.
+        InvalidInput: bad applicant details, unknown or missing checklist items,
+            no competent agency found.
+    """
+    receiving = service_point.agency
+    role = _require_reception_officer(actor, receiving)
+    _applicant_check(applicant)
+    competent = competent_agency or competent_agency_for(
+        procedure=procedure, service_point=service_point
+    )
+    dossier = _new_dossier(
+        procedure=procedure,
+        applicant=applicant,
+        receiving=receiving,
+        competent=competent,
+        channel=channel,
+        case_heading=case_heading,
+        summary=summary,
+        return_method=return_method,
+        return_address=return_address,
+    )
+    dossier.service_point = service_point
+    missing = checklist_missing(procedure, case_heading, documents)
+    if missing:
+        raise _incomplete(missing)
+    dossier.code = dossier_code_allocate(agency=receiving, at=now)
+    dossier.status, dossier.step = DossierStatus.RECEIVED, DossierStep.ASSIGNMENT
+    dossier.registered_at = now
+    deadline_set(dossier, now=now)
+    dossier.step_started_at = now
+    dossier.step_due_at = step_due_at(dossier, dossier.step, now)
+    dossier.save()
+    checklist_write(dossier, documents)
+    event_record(
+        dossier=dossier,
+        action=DossierAction.RECEIVE,
+        at=now,
+        from_status=None,
+        from_step="",
+        actor=actor,
+        actor_role=role,
+        actor_agency=receiving,
+        receiver_agency=competent,
+        data={"channel": channel, "counter": True},
+    )
+    notify(dossier, kind="received", now=now)
+    return dossier
+
+
+@transaction.atomic
+def dossier_register_online(
+    *,
+    now: datetime,
+    procedure: Procedure,
+    competent_agency: Agency,
+    applicant: ApplicantInput,
+    documents: Sequence[DocumentTick],
+    case_heading: str = "",
+    summary: str = "",
+    return_method: str = ReturnMethod.ONLINE,
+    return_address: str = "",
+) -> Dossier:
+    """Register a dossier filed on the portal or through the API (status 1).
+
+    The receiving agency is the one whose service point receives for the
+    competent agency (else the competent agency itself); the code is given now.
+    No staff acts, so the event has no actor. Missing papers are allowed: the
+    reception officer asks for them at the check.
+
+    Raises:
+        InvalidInput: bad applicant details or unknown checklist items.
+    """
+    _applicant_check(applicant)
+    receiving = receiving_agency_for(competent_agency)
+    dossier = _new_dossier(
+        procedure=procedure,
+        applicant=applicant,
+        receiving=receiving,
+        competent=competent_agency,
+        channel=DossierChannel.ONLINE,
+        case_heading=case_heading,
+        summary=summary,
+        return_method=return_method,
+        return_address=return_address,
+    )
+    checklist_missing(procedure, case_heading, documents)  # rejects unknown items
+    dossier.code = dossier_code_allocate(agency=receiving, at=now)
+    dossier.registered_at = now
+    dossier.step_started_at = now
+    dossier.step_due_at = step_due_at(dossier, DossierStep.ONLINE_CHECK, now)
+    dossier.save()
+    checklist_write(dossier, documents)
+    event_record(
+        dossier=dossier,
+        action=DossierAction.REGISTER_ONLINE,
+        at=now,
+        from_status=None,
+        from_step="",
+        data={"channel": DossierChannel.ONLINE},
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_receive(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    expected_version: int | None = None,
+    documents: Sequence[DocumentTick] = (),
+) -> Dossier:
+    """Receive a checked online dossier: (1) → (2, assignment); deadline from now.
+
+    ``documents`` updates the checklist ticks first; every item must then be
+    provided or referenced.
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: the dossier is still incomplete.
+    """
+    acting = transition_begin(
+        action=DossierAction.RECEIVE,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    dossier = acting.dossier
+    missing = checklist_update(dossier, documents)
+    if missing:
+        raise _incomplete(missing)
+    deadline_set(dossier, now=now)
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver_agency=dossier.competent_agency,
+    )
+    notify(dossier, kind="received", now=now)
+    return dossier
+
+
+def _items_check(items: Sequence[str]) -> list[str]:
+    cleaned = [item.strip() for item in items if item.strip()]
+    if not cleaned:
+        raise InvalidInput(
+            _("List every missing item in the supplement request."),
+            field_errors={"items": _("At least one item is required.")},
+        )
+    return cleaned
+
+
+@transaction.atomic
+def dossier_request_supplement_at_reception(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    items: Sequence[str],
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Dossier:
+    """Ask for every missing paper of an online dossier at once (form 02).
+
+    The period has not started: it starts when the complete dossier is received.
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: no items listed.
+    """
+    acting = transition_begin(
+        action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    cleaned = _items_check(items)
+    transition_finish(
+        acting,
+        now=now,
+        to=target_check(acting, AT_RECEPTION_SUPPLEMENT),
+        note=reason,
+        data={"items": cleaned},
+    )
+    notify(
+        acting.dossier,
+        kind="supplement_requested",
+        now=now,
+        items=cleaned,
+        reason=reason,
+    )
+    return acting.dossier
+
+
+@transaction.atomic
+def dossier_receive_supplement_at_reception(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    documents: Sequence[DocumentTick] = (),
+    note: str = "",
+    expected_version: int | None = None,
+) -> Dossier:
+    """Record the papers sent after a reception request; back to the check (1).
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: an unknown checklist item.
+    """
+    acting = transition_begin(
+        action=DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    checklist_update(acting.dossier, documents)
+    transition_finish(acting, now=now, to=target_check(acting, ONLINE_CHECK), note=note)
+    return acting.dossier
+
+
+@transaction.atomic
+def dossier_refuse(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    reasons: str,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Refuse a dossier at reception with reasons (form 03): status 3, closed.
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: no reasons given.
+    """
+    if not reasons.strip():
+        raise InvalidInput(
+            _("A refusal needs its reasons."),
+            field_errors={"reasons": _("This field is required.")},
+        )
+    acting = transition_begin(
+        action=DossierAction.REFUSE,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    acting.dossier.finished_at = now
+    transition_finish(
+        acting, now=now, to=acting.permit.transition.targets[0], note=reasons.strip()
+    )
+    notify(acting.dossier, kind="refused", now=now, reason=reasons.strip())
+    return acting.dossier

@@ -1,0 +1,125 @@
+"""Results: the clerk numbers and issues, reception returns (SPEC §4.8, form 07)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.calendars.timeliness import judge_finished
+from motcua.core.errors import InvalidInput
+from motcua.dossiers.choices import ReturnMethod
+from motcua.dossiers.models import CounterKind, Dossier
+from motcua.dossiers.numbering import local_date, yearly_number_allocate
+from motcua.dossiers.services.transitions import (
+    calendar_for,
+    notify,
+    transition_begin,
+    transition_finish,
+)
+from motcua.dossiers.workflow import DossierAction
+
+
+@transaction.atomic
+def dossier_issue_result(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Dossier:
+    """Number and issue the result (clerk): status 9, processing finished.
+
+    The number comes from the competent agency's yearly counter
+    (``<number>/<year>``, row-locked, no gaps). The event records the dossier's
+    judgement against its legal deadline (an apology does not change it).
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+    """
+    acting = transition_begin(
+        action=DossierAction.ISSUE_RESULT,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    dossier = acting.dossier
+    year = local_date(now).year
+    number = yearly_number_allocate(
+        agency=dossier.competent_agency, year=year, kind=CounterKind.RESULT
+    )
+    dossier.result_number = f"{number}/{year}"
+    dossier.result_issued_at = dossier.finished_at = now
+    judgement = ""
+    if dossier.deadline_at is not None:
+        calendar = calendar_for(dossier.competent_agency)
+        judgement = judge_finished(
+            calendar, finished_at=now, deadline_at=dossier.deadline_at
+        )
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver_agency=dossier.receiving_agency,
+        note=note,
+        data={
+            "result_number": dossier.result_number,
+            "dossier_judgement": str(judgement),
+        },
+    )
+    notify(dossier, kind="result_ready", now=now)
+    return dossier
+
+
+@transaction.atomic
+def dossier_return_result(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    method: str | None = None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Dossier:
+    """Hand the result to the applicant (status 10) and log it in the register.
+
+    ``method`` (counter, post, online) defaults to the one the applicant chose.
+    The register entry comes from the receiving agency's yearly counter.
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: an unknown method.
+    """
+    if method is not None and method not in ReturnMethod.values:
+        raise InvalidInput(
+            _("Choose how the result is returned: counter, post or online."),
+            field_errors={"method": _("unknown value")},
+        )
+    acting = transition_begin(
+        action=DossierAction.RETURN_RESULT,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    dossier = acting.dossier
+    dossier.return_method = method or dossier.return_method
+    dossier.register_number = yearly_number_allocate(
+        agency=dossier.receiving_agency,
+        year=local_date(now).year,
+        kind=CounterKind.REGISTER,
+    )
+    dossier.returned_at = now
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        note=note,
+        data={
+            "method": dossier.return_method,
+            "register_number": dossier.register_number,
+        },
+    )
+    return dossier

@@ -1,0 +1,96 @@
+"""Real concurrency on PostgreSQL: threads, each with its own connection.
+
+Skipped on SQLite, where writers are serialised and the races cannot happen.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+
+from motcua.core.errors import Conflict
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import dossier_assign
+from motcua.dossiers.tests.factories import World, vn
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL row locks"
+    ),
+]
+
+NOW = vn(2026, 3, 2, 9)
+
+
+def run_in_threads(count: int, work: Callable[[int], object]) -> list[object]:
+    """Run ``work(i)`` in ``count`` threads started together; return results."""
+    barrier = threading.Barrier(count)
+    results: list[object] = [None] * count
+
+    def target(index: int) -> None:
+        try:
+            barrier.wait()
+            results[index] = work(index)
+        except Exception as error:
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_two_counters_at_one_agency_get_consecutive_unique_codes():
+    world = World()
+
+    def receive_twenty(_index: int) -> list[str]:
+        return [world.receive(NOW).code for _ in range(20)]
+
+    results = run_in_threads(2, receive_twenty)
+
+    assert not [r for r in results if isinstance(r, Exception)], results
+    codes = sorted(code for batch in results for code in batch)  # type: ignore[attr-defined]
+    assert codes == [f"000.00.00.H01-260302-{n:04d}" for n in range(1, 41)]
+    assert Dossier.objects.count() == 40
+
+
+def test_two_first_receptions_of_the_day_race_on_the_new_counter_row():
+    world = World()
+
+    results = run_in_threads(4, lambda _i: world.receive(NOW).code)
+
+    assert sorted(map(str, results)) == [
+        f"000.00.00.H01-260302-{n:04d}" for n in range(1, 5)
+    ]
+
+
+def test_two_leaders_acting_on_one_dossier_at_once_one_wins():
+    world = World()
+    code = world.receive(NOW).code
+
+    def assign(_index: int) -> object:
+        return dossier_assign(
+            dossier_code=code,
+            actor=world.division,
+            now=NOW,
+            assignee=world.specialist,
+            expected_version=1,
+        )
+
+    results = run_in_threads(2, assign)
+
+    conflicts = [r for r in results if isinstance(r, Conflict)]
+    wins = [r for r in results if isinstance(r, Dossier)]
+    assert (len(wins), len(conflicts)) == (1, 1), results
+    dossier = Dossier.objects.get(code=code)
+    assert dossier.version == 2
+    assert dossier.events.count() == 2

@@ -1,0 +1,385 @@
+"""The dossier workflow: one declared table of transitions (pure code, no ORM).
+
+Each row says which action may run from which (status, step) pairs, who may run it
+(a role held in the receiving agency, the competent agency, or an agency a leg was
+sent to) and where it leads. Services look their action up here; pages call
+:func:`allowed_actions` to show buttons. Superusers get no pass: only a role held
+through a staff assignment counts.
+
+How our steps map onto the roles of the internal process (quy trình nội bộ,
+``ProcessStep.role``) for the quota and the early / on time / late judgement of each
+hand-over (form 06): see :data:`STEP_ROLES`. A step whose role has no step in the
+agency's process (e.g. ``review`` under the default process, which has no division
+leader step) is judged against the dossier's deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.models import StaffRole
+from motcua.dossiers.choices import DossierStatus as S
+from motcua.dossiers.choices import DossierStep as P
+
+State = tuple[int, str]
+
+
+class DossierAction(models.TextChoices):
+    """Everything that can happen to a dossier (the ``action`` of its events)."""
+
+    REGISTER_ONLINE = "register_online", _("registered online")  # nộp trực tuyến
+    RECEIVE = "receive", _("received")  # tiếp nhận (form 01)
+    REQUEST_SUPPLEMENT_AT_RECEPTION = (
+        "request_supplement_at_reception",
+        _("supplement requested at reception"),  # form 02 at reception
+    )
+    RECEIVE_SUPPLEMENT_AT_RECEPTION = (
+        "receive_supplement_at_reception",
+        _("supplement received at reception"),
+    )
+    REFUSE = "refuse", _("refused")  # từ chối tiếp nhận (form 03)
+    ASSIGN = "assign", _("assigned")  # phân công
+    FORWARD = "forward", _("forwarded")  # chuyển bước tiếp theo
+    RETURN = "return", _("returned to an earlier step")  # trả lại bước trước
+    SEND_TO_AGENCY = "send_to_agency", _("sent to another agency")  # liên thông
+    AGENCY_REPLY = (
+        "agency_reply",
+        _("another agency replied"),
+    )  # cơ quan phối hợp trả lời
+    REQUEST_SUPPLEMENT = "request_supplement", _("supplement requested")  # form 02
+    RECEIVE_SUPPLEMENT = "receive_supplement", _("supplement received")
+    REQUEST_PAYMENT = "request_payment", _("payment requested")  # nghĩa vụ tài chính
+    RECORD_PAYMENT = "record_payment", _("payment recorded")
+    APOLOGISE = "apologise", _("apology and new date")  # form 04
+    WITHDRAW = "withdraw", _("withdrawn")  # rút hồ sơ
+    STOP = "stop", _("stopped")  # dừng xử lý (form 05)
+    APPROVE = "approve", _("approved")  # phê duyệt
+    ISSUE_RESULT = "issue_result", _("result issued")  # văn thư vào số, phát hành
+    RETURN_RESULT = "return_result", _("result returned")  # trả kết quả
+
+
+class ActorAgency(StrEnum):
+    """Where the actor must hold the role."""
+
+    NONE = "none"  # no staff: the portal or the API acting for the applicant
+    RECEIVING = "receiving"  # the agency that received the dossier
+    COMPETENT = "competent"  # the agency that decides it
+    LEG = "leg"  # an agency with an open request (leg) of this dossier
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """``roles`` held in ``agency`` allow the action; ``assignee_only`` also needs
+    the actor to be the dossier's assignee when one is set."""
+
+    agency: ActorAgency
+    roles: frozenset[str]
+    assignee_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One row of the table. ``targets`` are the allowed results, the first the
+    default; an empty tuple keeps the status and step (e.g. the apology)."""
+
+    action: DossierAction
+    sources: frozenset[State]
+    grants: tuple[Grant, ...]
+    targets: tuple[State, ...] = field(default=())
+
+
+def _roles(*roles: StaffRole) -> frozenset[str]:
+    return frozenset(str(role) for role in roles)
+
+
+RECEPTION = Grant(ActorAgency.RECEIVING, _roles(StaffRole.RECEPTION_OFFICER))
+LEADERS = _roles(StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER)
+HANDLERS = Grant(
+    ActorAgency.COMPETENT,
+    _roles(StaffRole.SPECIALIST, StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER),
+    assignee_only=True,
+)
+AGENCY_LEADER = Grant(ActorAgency.COMPETENT, _roles(StaffRole.AGENCY_LEADER))
+LEG_STAFF = Grant(
+    ActorAgency.LEG,
+    _roles(
+        StaffRole.SPECIALIST,
+        StaffRole.DIVISION_LEADER,
+        StaffRole.AGENCY_LEADER,
+        StaffRole.CLERK,
+    ),
+)
+
+ONLINE_CHECK: State = (S.REGISTERED, P.ONLINE_CHECK)
+AT_RECEPTION_SUPPLEMENT: State = (S.SUPPLEMENT_REQUESTED, P.RECEPTION_SUPPLEMENT)
+ASSIGNMENT: State = (S.RECEIVED, P.ASSIGNMENT)
+PROCESSING: State = (S.PROCESSING, P.PROCESSING)
+REVIEW: State = (S.PROCESSING, P.REVIEW)
+APPROVAL: State = (S.PROCESSING, P.APPROVAL)
+ISSUING: State = (S.PROCESSING, P.ISSUING)
+OTHER_AGENCY: State = (S.PROCESSING, P.OTHER_AGENCY)
+SUPPLEMENT: State = (S.SUPPLEMENT_REQUESTED, P.SUPPLEMENT)
+PAYMENT: State = (S.FINANCIAL_OBLIGATION, P.PAYMENT)
+RESULT_READY: State = (S.PROCESSED, P.RESULT_READY)
+
+# Received and not yet decided: where the clock runs or is paused.
+IN_PROCESS = frozenset(
+    {
+        ASSIGNMENT,
+        PROCESSING,
+        REVIEW,
+        APPROVAL,
+        ISSUING,
+        OTHER_AGENCY,
+        SUPPLEMENT,
+        PAYMENT,
+    }
+)
+# Decree 118/2025 Art. 21, Circular 03/2025 Art. 7: a dossier may be withdrawn or
+# stopped only while no decision or result has been issued.
+BEFORE_RESULT = IN_PROCESS | {ONLINE_CHECK, AT_RECEPTION_SUPPLEMENT}
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(
+        DossierAction.REGISTER_ONLINE,
+        frozenset(),
+        (Grant(ActorAgency.NONE, frozenset()),),
+        (ONLINE_CHECK,),
+    ),
+    Transition(
+        DossierAction.RECEIVE, frozenset({ONLINE_CHECK}), (RECEPTION,), (ASSIGNMENT,)
+    ),
+    Transition(
+        DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+        frozenset({ONLINE_CHECK}),
+        (RECEPTION,),
+        (AT_RECEPTION_SUPPLEMENT,),
+    ),
+    Transition(
+        DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION,
+        frozenset({AT_RECEPTION_SUPPLEMENT}),
+        (RECEPTION,),
+        (ONLINE_CHECK,),
+    ),
+    Transition(
+        DossierAction.REFUSE,
+        frozenset({ONLINE_CHECK, AT_RECEPTION_SUPPLEMENT}),
+        (RECEPTION,),
+        ((S.NOT_RECEIVED, P.CLOSED),),
+    ),
+    Transition(
+        DossierAction.ASSIGN,
+        frozenset({ASSIGNMENT, PROCESSING}),
+        (Grant(ActorAgency.COMPETENT, LEADERS),),
+        (PROCESSING,),
+    ),
+    # Specialist → review by the division leader → approval by the agency leader;
+    # the handler may go straight to approval (no review step in the process).
+    Transition(
+        DossierAction.FORWARD, frozenset({PROCESSING}), (HANDLERS,), (REVIEW, APPROVAL)
+    ),
+    Transition(
+        DossierAction.FORWARD,
+        frozenset({REVIEW}),
+        (Grant(ActorAgency.COMPETENT, _roles(StaffRole.DIVISION_LEADER)),),
+        (APPROVAL,),
+    ),
+    Transition(
+        DossierAction.RETURN,
+        frozenset({REVIEW}),
+        (Grant(ActorAgency.COMPETENT, _roles(StaffRole.DIVISION_LEADER)),),
+        (PROCESSING,),
+    ),
+    Transition(
+        DossierAction.RETURN,
+        frozenset({APPROVAL}),
+        (AGENCY_LEADER,),
+        (PROCESSING, REVIEW),
+    ),
+    Transition(
+        DossierAction.SEND_TO_AGENCY,
+        frozenset({PROCESSING}),
+        (HANDLERS,),
+        (OTHER_AGENCY,),
+    ),
+    # Stays at the other agency until every open leg is replied.
+    Transition(
+        DossierAction.AGENCY_REPLY,
+        frozenset({OTHER_AGENCY}),
+        (LEG_STAFF,),
+        (PROCESSING, OTHER_AGENCY),
+    ),
+    Transition(
+        DossierAction.REQUEST_SUPPLEMENT,
+        frozenset({PROCESSING, REVIEW, APPROVAL}),
+        (HANDLERS,),
+        (SUPPLEMENT,),
+    ),
+    Transition(
+        DossierAction.RECEIVE_SUPPLEMENT,
+        frozenset({SUPPLEMENT}),
+        (RECEPTION, HANDLERS),
+        (PROCESSING,),
+    ),
+    Transition(
+        DossierAction.REQUEST_PAYMENT,
+        frozenset({PROCESSING, REVIEW, APPROVAL}),
+        (HANDLERS,),
+        (PAYMENT,),
+    ),
+    Transition(
+        DossierAction.RECORD_PAYMENT,
+        frozenset({PAYMENT}),
+        (RECEPTION, HANDLERS),
+        (PROCESSING,),
+    ),
+    Transition(DossierAction.APOLOGISE, IN_PROCESS, (AGENCY_LEADER,)),
+    Transition(
+        DossierAction.WITHDRAW,
+        BEFORE_RESULT,
+        (RECEPTION,),
+        ((S.WITHDRAWN, P.CLOSED),),
+    ),
+    Transition(
+        DossierAction.STOP,
+        IN_PROCESS,
+        (AGENCY_LEADER,),
+        ((S.STOPPED, P.CLOSED),),
+    ),
+    Transition(
+        DossierAction.APPROVE, frozenset({APPROVAL}), (AGENCY_LEADER,), (ISSUING,)
+    ),
+    Transition(
+        DossierAction.ISSUE_RESULT,
+        frozenset({ISSUING}),
+        (Grant(ActorAgency.COMPETENT, _roles(StaffRole.CLERK)),),
+        (RESULT_READY,),
+    ),
+    Transition(
+        DossierAction.RETURN_RESULT,
+        frozenset({RESULT_READY}),
+        (RECEPTION,),
+        ((S.RETURNED, P.CLOSED),),
+    ),
+)
+
+# The internal-process role whose quota a step uses (form 06 judgement). The
+# assignment step has no role of its own in the default process: leaders assign
+# within the processing quota, so it is judged against the dossier's deadline.
+STEP_ROLES: Mapping[str, str] = {
+    P.PROCESSING: StaffRole.SPECIALIST,
+    P.REVIEW: StaffRole.DIVISION_LEADER,
+    P.APPROVAL: StaffRole.AGENCY_LEADER,
+    P.ISSUING: StaffRole.CLERK,
+    P.RESULT_READY: StaffRole.RECEPTION_OFFICER,
+}
+
+# Who is waited for at each step (the "mine" worklist and the leader's view).
+WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
+    P.ONLINE_CHECK: (ActorAgency.RECEIVING, RECEPTION.roles),
+    P.RECEPTION_SUPPLEMENT: (ActorAgency.RECEIVING, RECEPTION.roles),
+    P.ASSIGNMENT: (ActorAgency.COMPETENT, LEADERS),
+    P.PROCESSING: (ActorAgency.COMPETENT, _roles(StaffRole.SPECIALIST)),
+    P.REVIEW: (ActorAgency.COMPETENT, _roles(StaffRole.DIVISION_LEADER)),
+    P.APPROVAL: (ActorAgency.COMPETENT, AGENCY_LEADER.roles),
+    P.ISSUING: (ActorAgency.COMPETENT, _roles(StaffRole.CLERK)),
+    P.OTHER_AGENCY: (ActorAgency.LEG, LEG_STAFF.roles),
+    P.SUPPLEMENT: (ActorAgency.RECEIVING, RECEPTION.roles),
+    P.PAYMENT: (ActorAgency.RECEIVING, RECEPTION.roles),
+    P.RESULT_READY: (ActorAgency.RECEIVING, RECEPTION.roles),
+}
+
+CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
+PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class DossierState:
+    """What the table needs to know about a dossier (and who is looking)."""
+
+    status: int
+    step: str
+    receiving_agency_id: int
+    competent_agency_id: int
+    open_leg_agency_ids: frozenset[int] = frozenset()
+    assignee_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Permit:
+    """The actor may run ``transition`` as ``role`` of agency ``agency_id``."""
+
+    transition: Transition
+    role: str
+    agency_id: int | None
+
+
+def transitions_from(action: str, state: State | None) -> Transition | None:
+    """Return the row of ``action`` whose sources include ``state`` (None: creation)."""
+    for transition in TRANSITIONS:
+        if transition.action != action:
+            continue
+        if state is None and not transition.sources:
+            return transition
+        if state is not None and state in transition.sources:
+            return transition
+    return None
+
+
+def _agency_ids(grant: Grant, state: DossierState) -> Iterable[int]:
+    if grant.agency is ActorAgency.RECEIVING:
+        return (state.receiving_agency_id,)
+    if grant.agency is ActorAgency.COMPETENT:
+        return (state.competent_agency_id,)
+    if grant.agency is ActorAgency.LEG:
+        return sorted(state.open_leg_agency_ids)
+    return ()
+
+
+def permit_for(
+    transition: Transition,
+    state: DossierState,
+    roles_by_agency: Mapping[int, Iterable[str]],
+    *,
+    user_id: int | None = None,
+) -> Permit | None:
+    """Return how the actor may run ``transition`` on ``state``, or None."""
+    for grant in transition.grants:
+        if grant.assignee_only and state.assignee_id not in (None, user_id):
+            restricted = _roles(StaffRole.SPECIALIST)
+        else:
+            restricted = frozenset()
+        for agency_id in _agency_ids(grant, state):
+            held = set(roles_by_agency.get(agency_id, ())) & grant.roles
+            held -= restricted
+            if held:
+                return Permit(transition, sorted(held)[0], agency_id)
+    return None
+
+
+def allowed_actions(
+    dossier_state: DossierState,
+    roles_by_agency: Mapping[int, Iterable[str]],
+    *,
+    user_id: int | None = None,
+) -> list[DossierAction]:
+    """Return the actions the holder of ``roles_by_agency`` may take now, in table
+    order (for the buttons of the dossier page).
+
+    ``roles_by_agency`` maps an agency id to the roles held there; ``user_id`` lets
+    a specialist act on a dossier assigned to someone else only when unassigned.
+    """
+    state = (dossier_state.status, dossier_state.step)
+    found: list[DossierAction] = []
+    for transition in TRANSITIONS:
+        if state not in transition.sources or transition.action in found:
+            continue
+        permit = permit_for(transition, dossier_state, roles_by_agency, user_id=user_id)
+        if permit is not None:
+            found.append(transition.action)
+    return found
