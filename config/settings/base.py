@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "motcua.calendars",
     "motcua.agencies",
     "motcua.procedures",
+    "motcua.dossiers",
+    "motcua.notifications",
+    "motcua.population",
+    "motcua.documents",
     "motcua.api",
     "motcua.backoffice",
     "motcua.portal",
@@ -187,6 +191,35 @@ CELERY_BEAT_SCHEDULE = {
         "task": "calendars.coverage_check",
         "schedule": 24 * 60 * 60,
     },
+    # Sends what was written while the worker or Redis was down.
+    "notifications-outbox-deliver": {
+        "task": "notifications.outbox_deliver",
+        "schedule": 60,
+    },
+}
+
+# The public address of the site: links in SMS, e-mails and QR codes on slips.
+MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip(
+    "/"
+)
+MOTCUA_TRACKING_URL = MOTCUA_PUBLIC_URL + "/tra-cuu/{code}/"
+
+# Notifications: channel classes per kind of address (providers are pluggable).
+# The default writes JSON lines under var/outbox/ so a demo shows what was sent.
+MOTCUA_NOTIFICATION_CHANNELS = {
+    "sms": os.environ.get(
+        "MOTCUA_SMS_CHANNEL", "motcua.notifications.channels.FileChannel"
+    ),
+    "email": os.environ.get(
+        "MOTCUA_EMAIL_CHANNEL", "motcua.notifications.channels.FileChannel"
+    ),
+}
+MOTCUA_NOTIFICATION_MAX_ATTEMPTS = 8
+MOTCUA_SMS_GATEWAY = {
+    "url": os.environ.get("MOTCUA_SMS_GATEWAY_URL", ""),
+    "token": os.environ.get("MOTCUA_SMS_GATEWAY_TOKEN", ""),
+    "sender": os.environ.get("MOTCUA_SMS_SENDER", ""),
+    "timeout": 10,
 }
 
 # Working time defaults (SPEC §5); each agency may override them.
@@ -217,5 +250,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every render step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.agencies.models import (
@@ -27,6 +28,9 @@ from motcua.agencies.models import (
     UnitLevel,
 )
 from motcua.core.text import fold
+from motcua.demo import dossier_scenarios
+from motcua.dossiers.models import Dossier
+from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
 from motcua.procedures.services import catalogue_import, procedure_agencies_link
 
@@ -61,6 +65,7 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
         _seed_staff(agencies)
     report = catalogue_import(records=list(_procedure_records(seed, shared=shared)))
     linked = _link_procedures(agencies)
+    dossiers = _seed_dossiers(agencies)
     source = "shared data" if shared else "the demo seed"
     return [
         f"Source: {source}",
@@ -68,6 +73,7 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
         f"Service points: {ServicePoint.objects.count()}",
         f"Staff users: {User.objects.count()}",
         f"Procedures: {report.total} imported, {linked} agency links",
+        f"Dossiers: {dossiers} demo dossiers",
     ]
 
 
@@ -209,13 +215,16 @@ def _seed_service_points(agencies: dict[str, Agency]) -> None:
 
 
 STAFF = [
-    ("reception", "Nguyễn Thị Lan", StaffRole.RECEPTION_OFFICER, "ward:00004"),
+    # Hanoi runs a one-level centre: reception officers belong to its branches.
+    ("reception", "Nguyễn Thị Lan", StaffRole.RECEPTION_OFFICER, "centre"),
     ("specialist", "Trần Văn Minh", StaffRole.SPECIALIST, "ward:00004"),
     ("division_leader", "Lê Thị Hoa", StaffRole.DIVISION_LEADER, "ward:00004"),
     ("leader", "Phạm Quốc Hùng", StaffRole.AGENCY_LEADER, "ward:00004"),
     ("clerk", "Đỗ Thị Mai", StaffRole.CLERK, "ward:00004"),
     ("agency_admin", "Vũ Đức Anh", StaffRole.AGENCY_ADMIN, "ward:00004"),
     ("supervisor", "Hoàng Thu Trang", StaffRole.CITY_SUPERVISOR, "city"),
+    ("police", "Bùi Văn Toàn", StaffRole.SPECIALIST, "police:00004"),
+    ("police_leader", "Đặng Quốc Việt", StaffRole.AGENCY_LEADER, "police:00004"),
 ]
 
 
@@ -273,3 +282,40 @@ def _link_procedures(agencies: dict[str, Agency]) -> int:
             procedure_codes=provincial, agencies=[agencies["construction"]]
         )
     )
+
+
+DEMO_PROCEDURES = {
+    "birth": "1.001193",
+    "marriage": "1.000894",
+    "status": "1.004873",
+    "residence": "1.004222",
+}
+
+
+def _seed_dossiers(agencies: dict[str, Agency]) -> int:
+    """Demo dossiers in every status (once; a second run keeps them)."""
+    if dossier_scenarios.demo_dossiers_exist():
+        return Dossier.objects.filter(
+            summary__endswith=dossier_scenarios.DEMO_MARK
+        ).count()
+    users = {
+        u.username: u for u in User.objects.filter(username__in=[s[0] for s in STAFF])
+    }
+    cast = dossier_scenarios.Cast(
+        reception=users["reception"],
+        specialist=users["specialist"],
+        division_leader=users["division_leader"],
+        leader=users["leader"],
+        clerk=users["clerk"],
+        police=users["police"],
+        police_leader=users["police_leader"],
+        ward=agencies["ward:00004"],
+        ward_police=agencies["police:00004"],
+        point=ServicePoint.objects.get(code="HN-CN01"),
+    )
+    procedures = {
+        key: Procedure.objects.get(code=code) for key, code in DEMO_PROCEDURES.items()
+    }
+    with transaction.atomic():
+        codes = dossier_scenarios.build(cast, procedures, timezone.localdate())
+    return len(codes)
