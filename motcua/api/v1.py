@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from motcua.api import agencies, auth, calendar, procedures, units
+from motcua.api import agencies, auth, calendar, dossiers, procedures, units, worklists
 from motcua.core.errors import DomainError
 
 api = NinjaAPI(
@@ -55,3 +55,6 @@ api.add_router(
     "/service-points", agencies.service_point_router, tags=["service points"]
 )
 api.add_router("/procedures", procedures.router, tags=["procedures"])
+api.add_router("/dossiers", dossiers.router, tags=["dossiers"])
+api.add_router("/registers", dossiers.register_router, tags=["dossiers"])
+api.add_router("/worklists", worklists.router, tags=["worklists"])
