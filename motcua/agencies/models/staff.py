@@ -40,6 +40,9 @@ class StaffAssignment(models.Model):
         related_name="assignments",
     )
     role = models.CharField(_("role"), max_length=30, choices=StaffRole.choices)
+    # Free tags, comma-separated (e.g. "hộ tịch, chứng thực"), matched by
+    # automatic assignment rules that need a skill.
+    skills = models.CharField(_("skills"), max_length=300, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from motcua.dossiers.models.documents import DossierDocument, DossierFee
 from motcua.dossiers.models.dossier import Dossier
 from motcua.dossiers.models.events import DossierEvent
 from motcua.dossiers.models.routing import AgencyRequest, DossierApology, DossierPause
+from motcua.dossiers.models.rules import AssignmentRule, AssignmentStrategy
 from motcua.dossiers.models.sequences import (
     CounterKind,
     DossierCodeSequence,
@@ -13,6 +14,8 @@ from motcua.dossiers.models.sequences import (
 
 __all__ = [
     "AgencyRequest",
+    "AssignmentRule",
+    "AssignmentStrategy",
     "CounterKind",
     "Dossier",
     "DossierApology",

@@ -30,6 +30,7 @@ from motcua.dossiers.events import event_record
 from motcua.dossiers.inputs import ApplicantInput, DocumentTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.numbering import dossier_code_allocate
+from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
     checklist_missing,
     checklist_update,
@@ -197,6 +198,7 @@ def dossier_create_at_counter(
         data={"channel": channel, "counter": True},
     )
     notify(dossier, kind="received", now=now)
+    dossier_auto_assign(dossier, now=now)
     return dossier
 
 
@@ -290,6 +292,7 @@ def dossier_receive(
         receiver_agency=dossier.competent_agency,
     )
     notify(dossier, kind="received", now=now)
+    dossier_auto_assign(dossier, now=now)
     return dossier
 
 
