@@ -224,7 +224,7 @@ def build(cast: Cast, procedures: dict[str, Procedure], today: date) -> list[str
         # 6 waiting for the fee (clock paused)
         Scenario(c, residence, "001185100008")
         .counter(at(d(2), 10))
-        .then(s.dossier_assign, at(d(2), 11), actor=c.police_leader, assignee=c.police)
+        # (assigned automatically to the police specialist by the agency's rule)
         .then(
             s.dossier_request_payment,
             at(d(1), 9),

@@ -29,7 +29,7 @@ from motcua.agencies.models import (
 )
 from motcua.core.text import fold
 from motcua.demo import dossier_scenarios
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
 from motcua.procedures.services import catalogue_import, procedure_agencies_link
@@ -316,6 +316,11 @@ def _seed_dossiers(agencies: dict[str, Agency]) -> int:
     procedures = {
         key: Procedure.objects.get(code=code) for key, code in DEMO_PROCEDURES.items()
     }
+    AssignmentRule.objects.get_or_create(
+        agency=cast.ward_police,
+        name="Cư trú: chuyên viên ít hồ sơ nhất (demo)",
+        defaults={"strategy": AssignmentStrategy.LEAST_LOAD},
+    )
     with transaction.atomic():
         codes = dossier_scenarios.build(cast, procedures, timezone.localdate())
     return len(codes)
