@@ -128,6 +128,41 @@ class Scenario:
             return self.cast.ward
         return self.cast.ward_police
 
+    def through_result(
+        self,
+        *,
+        assigned: datetime,
+        reviewed: tuple[datetime, datetime],
+        approved: datetime,
+        issued: datetime,
+    ) -> Scenario:
+        """Assign, forward to review and approval, approve and issue the result."""
+        c, s = self.cast, services
+        return (
+            self.then(
+                s.dossier_assign,
+                assigned,
+                actor=c.division_leader,
+                assignee=c.specialist,
+            )
+            .then(
+                s.dossier_forward,
+                reviewed[0],
+                actor=c.specialist,
+                to_step=None,
+                to_user=None,
+            )
+            .then(
+                s.dossier_forward,
+                reviewed[1],
+                actor=c.division_leader,
+                to_step=None,
+                to_user=None,
+            )
+            .then(s.dossier_approve, approved, actor=c.leader)
+            .then(s.dossier_issue_result, issued, actor=c.clerk)
+        )
+
     def then(
         self, action: Callable[..., Dossier], when: datetime, **fields: object
     ) -> Scenario:
@@ -253,79 +288,31 @@ def build(cast: Cast, procedures: dict[str, Procedure], today: date) -> list[str
         # 9 processed, result ready at the counter (with review and approval)
         Scenario(c, status, "001090100011")
         .counter(at(d(3), 8, 30))
-        .then(
-            s.dossier_assign,
-            at(d(3), 9),
-            actor=c.division_leader,
-            assignee=c.specialist,
-        )
-        .then(
-            s.dossier_forward,
-            at(d(2), 9),
-            actor=c.specialist,
-            to_step=None,
-            to_user=None,
-        )
-        .then(
-            s.dossier_forward,
-            at(d(2), 14),
-            actor=c.division_leader,
-            to_step=None,
-            to_user=None,
-        )
-        .then(s.dossier_approve, at(d(1), 9), actor=c.leader)
-        .then(s.dossier_issue_result, at(d(1), 10), actor=c.clerk),
+        .through_result(
+            assigned=at(d(3), 9),
+            reviewed=(at(d(2), 9), at(d(2), 14)),
+            approved=at(d(1), 9),
+            issued=at(d(1), 10),
+        ),
         # 10 returned early
         Scenario(c, birth, "001185100012")
         .counter(at(d(4), 8, 15))
-        .then(
-            s.dossier_assign,
-            at(d(4), 8, 30),
-            actor=c.division_leader,
-            assignee=c.specialist,
+        .through_result(
+            assigned=at(d(4), 8, 30),
+            reviewed=(at(d(4), 9, 30), at(d(4), 10)),
+            approved=at(d(4), 10, 30),
+            issued=at(d(4), 11),
         )
-        .then(
-            s.dossier_forward,
-            at(d(4), 9, 30),
-            actor=c.specialist,
-            to_step=None,
-            to_user=None,
-        )
-        .then(
-            s.dossier_forward,
-            at(d(4), 10),
-            actor=c.division_leader,
-            to_step=None,
-            to_user=None,
-        )
-        .then(s.dossier_approve, at(d(4), 10, 30), actor=c.leader)
-        .then(s.dossier_issue_result, at(d(4), 11), actor=c.clerk)
         .then(s.dossier_return_result, at(d(3), 9), actor=c.reception, method=None),
         # 10 returned late
         Scenario(c, status, "001090100013")
         .counter(at(d(9), 9))
-        .then(
-            s.dossier_assign,
-            at(d(8), 9),
-            actor=c.division_leader,
-            assignee=c.specialist,
+        .through_result(
+            assigned=at(d(8), 9),
+            reviewed=(at(d(5), 9), at(d(5), 10)),
+            approved=at(d(4), 10),
+            issued=at(d(4), 11),
         )
-        .then(
-            s.dossier_forward,
-            at(d(5), 9),
-            actor=c.specialist,
-            to_step=None,
-            to_user=None,
-        )
-        .then(
-            s.dossier_forward,
-            at(d(5), 10),
-            actor=c.division_leader,
-            to_step=None,
-            to_user=None,
-        )
-        .then(s.dossier_approve, at(d(4), 10), actor=c.leader)
-        .then(s.dossier_issue_result, at(d(4), 11), actor=c.clerk)
         .then(s.dossier_return_result, at(d(3), 15), actor=c.reception, method=None),
     ]
     return [scenario.code for scenario in made]

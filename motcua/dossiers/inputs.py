@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ApplicantKind
 
 # Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
@@ -71,3 +73,18 @@ class FeeLine:
 
     name: str
     amount_vnd: int
+
+
+def supplement_items_clean(items: Sequence[str]) -> list[str]:
+    """Return the listed items, trimmed; form 02 must list every missing item at once.
+
+    Raises:
+        InvalidInput: no item listed.
+    """
+    cleaned = [item.strip() for item in items if item.strip()]
+    if not cleaned:
+        raise InvalidInput(
+            _("List every missing item in the supplement request."),
+            field_errors={"items": _("At least one item is required.")},
+        )
+    return cleaned

@@ -27,7 +27,7 @@ from motcua.dossiers.choices import (
     ReturnMethod,
 )
 from motcua.dossiers.events import event_record
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.inputs import ApplicantInput, DocumentTick, supplement_items_clean
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.numbering import dossier_code_allocate
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
@@ -296,16 +296,6 @@ def dossier_receive(
     return dossier
 
 
-def _items_check(items: Sequence[str]) -> list[str]:
-    cleaned = [item.strip() for item in items if item.strip()]
-    if not cleaned:
-        raise InvalidInput(
-            _("List every missing item in the supplement request."),
-            field_errors={"items": _("At least one item is required.")},
-        )
-    return cleaned
-
-
 @transaction.atomic
 def dossier_request_supplement_at_reception(
     *,
@@ -330,7 +320,7 @@ def dossier_request_supplement_at_reception(
         actor=actor,
         expected_version=expected_version,
     )
-    cleaned = _items_check(items)
+    cleaned = supplement_items_clean(items)
     transition_finish(
         acting,
         now=now,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import PauseKind
-from motcua.dossiers.inputs import DocumentTick, FeeLine
+from motcua.dossiers.inputs import DocumentTick, FeeLine, supplement_items_clean
 from motcua.dossiers.models import Dossier, DossierFee, DossierPause
 from motcua.dossiers.services.checklist import checklist_update, deadline_recompute
 from motcua.dossiers.services.transitions import (
@@ -86,12 +86,7 @@ def dossier_request_supplement(
         NotFound, Conflict, PermissionDenied: see ``transition_begin``.
         InvalidInput: no items listed.
     """
-    cleaned = [item.strip() for item in items if item.strip()]
-    if not cleaned:
-        raise InvalidInput(
-            _("List every missing item in the supplement request."),
-            field_errors={"items": _("At least one item is required.")},
-        )
+    cleaned = supplement_items_clean(items)
     acting = transition_begin(
         action=DossierAction.REQUEST_SUPPLEMENT,
         dossier_code=dossier_code,
