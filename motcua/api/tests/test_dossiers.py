@@ -7,21 +7,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from motcua.api.tests.test_dossiers_support import Caller, Callers, counter_body
+from motcua.api.tests.test_dossiers_support import Caller, counter_body
 from motcua.dossiers.models import PersonalDataAccess
 from motcua.dossiers.tests.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(db):
-    return World()
-
-
-@pytest.fixture
-def as_staff(world):
-    return Callers(world)
 
 
 def create(officer: Caller, world: World, **overrides: object) -> dict[str, Any]:

@@ -10,20 +10,9 @@ from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
-from motcua.api.tests.test_dossiers_support import Callers
-from motcua.dossiers.tests.factories import World, dossier_in_state
+from motcua.dossiers.tests.factories import dossier_in_state
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(db):
-    return World()
-
-
-@pytest.fixture
-def as_staff(world):
-    return Callers(world)
 
 
 def pdf_text(content: bytes) -> str:

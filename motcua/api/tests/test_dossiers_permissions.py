@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from motcua.api.tests.test_dossiers_support import Callers, counter_body
-from motcua.dossiers.tests.factories import World, dossier_in_state
+from motcua.api.tests.test_dossiers_support import counter_body
+from motcua.dossiers.tests.factories import dossier_in_state
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(db):
-    return World()
-
-
-@pytest.fixture
-def as_staff(world):
-    return Callers(world)
 
 
 ROLES = ("officer", "division", "leader", "specialist", "clerk")

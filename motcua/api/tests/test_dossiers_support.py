@@ -1,7 +1,8 @@
-"""Fixtures and a small client for the dossier API tests (no tests of its own).
+"""A small client for the dossier API tests (no tests of its own).
 
 Every call goes through the real stack: token login, the bearer header, JSON in
-and out, the services and the database.
+and out, the services and the database. The ``world`` and ``as_staff`` fixtures
+are in ``conftest.py``.
 """
 
 from __future__ import annotations

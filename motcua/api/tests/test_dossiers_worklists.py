@@ -7,20 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from motcua.api.tests.test_dossiers_support import Callers
 from motcua.dossiers.tests.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(db):
-    return World()
-
-
-@pytest.fixture
-def as_staff(world):
-    return Callers(world)
 
 
 def receive(world: World, count: int) -> list[str]:

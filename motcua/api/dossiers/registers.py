@@ -1,0 +1,86 @@
+"""The register of an agency's dossiers (form 07), as PDF or Excel.
+
+The ``operation_id``s are those published while the dossier API was one module
+(see ``routes``); generated clients depend on them.
+"""
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from motcua.agencies.access import agency_for_user, require_role
+from motcua.agencies.models import StaffRole
+from motcua.api.auth import staff_auth
+from motcua.api.dossiers.parsing import staff_user
+from motcua.api.dossiers.printed_forms import file_response
+from motcua.documents.data import RegisterData
+from motcua.documents.rendering import form_pdf
+from motcua.documents.spreadsheets import register_xlsx
+from motcua.dossiers import printing
+
+register_router = Router(auth=staff_auth)
+
+# Who keeps or reads an agency's register of dossiers (form 07).
+REGISTER_ROLES = (
+    StaffRole.RECEPTION_OFFICER,
+    StaffRole.CLERK,
+    StaffRole.DIVISION_LEADER,
+    StaffRole.AGENCY_LEADER,
+    StaffRole.CITY_SUPERVISOR,
+)
+
+
+class PeriodQuery(Schema):
+    start: date | None = Field(None, description="first day (default: 1st of month)")
+    end: date | None = Field(None, description="last day, included (default: today)")
+
+
+def _register(
+    request: HttpRequest, agency_code: str, period: PeriodQuery
+) -> RegisterData:
+    user, now = staff_user(request), timezone.now()
+    agency = agency_for_user(user, agency_code)
+    require_role(user, REGISTER_ROLES, agency)
+    today = timezone.localdate(now)
+    return printing.register_data(
+        agency=agency,
+        start_on=period.start or today.replace(day=1),
+        end_on=period.end or today,
+        now=now,
+    )
+
+
+@register_router.get(
+    "/{agency_code}.pdf",
+    response={200: None},
+    summary="The register (form 07) of an agency for a period, as PDF",
+    openapi_extra={"responses": {200: {"content": {"application/pdf": {}}}}},
+    operation_id="motcua_api_dossiers_register_pdf",
+)
+def register_pdf(
+    request: HttpRequest, agency_code: str, period: Query[PeriodQuery]
+) -> HttpResponse:
+    data = _register(request, agency_code, period)
+    name = f"{agency_code}-{data.start_on:%Y%m%d}-{data.end_on:%Y%m%d}.pdf"
+    return file_response(form_pdf(data), "application/pdf", name)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@register_router.get(
+    "/{agency_code}.xlsx",
+    response={200: None},
+    summary="The register (form 07) of an agency for a period, as Excel",
+    openapi_extra={"responses": {200: {"content": {XLSX: {}}}}},
+    operation_id="motcua_api_dossiers_register_spreadsheet",
+)
+def register_spreadsheet(
+    request: HttpRequest, agency_code: str, period: Query[PeriodQuery]
+) -> HttpResponse:
+    data = _register(request, agency_code, period)
+    name = f"{agency_code}-{data.start_on:%Y%m%d}-{data.end_on:%Y%m%d}.xlsx"
+    return file_response(register_xlsx(data), XLSX, name)
