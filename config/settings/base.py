@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "motcua.core.context_processors.brand",
+                "motcua.backoffice.context_processors.worklist_counts",
             ],
         },
     },
@@ -203,6 +204,15 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
     "/"
 )
 MOTCUA_TRACKING_URL = MOTCUA_PUBLIC_URL + "/tra-cuu/{code}/"
+
+# Public tracking by dossier code: rate limits so codes cannot be enumerated.
+MOTCUA_PUBLIC_LOOKUP_LIMIT = int(os.environ.get("MOTCUA_PUBLIC_LOOKUP_LIMIT", "30"))
+MOTCUA_PUBLIC_LOOKUP_WINDOW = 600  # seconds
+MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT = 10  # unknown codes or wrong checks
+MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW = 3600  # seconds
+# Behind a reverse proxy, the header that carries the client's address
+# (e.g. HTTP_X_REAL_IP); without it every visitor counts as one client.
+MOTCUA_PUBLIC_CLIENT_IP_HEADER = os.environ.get("MOTCUA_PUBLIC_CLIENT_IP_HEADER", "")
 
 # Notifications: channel classes per kind of address (providers are pluggable).
 # The default writes JSON lines under var/outbox/ so a demo shows what was sent.

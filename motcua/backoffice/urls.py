@@ -12,4 +12,23 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views.procedure_detail, name="procedure"),
     path("calendar/deadline/", views.deadline, name="deadline"),
+    path("counter/", views.counter, name="counter"),
+    path("counter/procedures/", views.counter_procedures, name="counter_procedures"),
+    path("counter/checklist/", views.counter_checklist, name="counter_checklist"),
+    path("counter/citizen/", views.counter_citizen, name="counter_citizen"),
+    path("counter/deadline/", views.counter_deadline, name="counter_deadline"),
+    path("dossiers/<str:code>/", views.dossier_detail, name="dossier"),
+    path(
+        "dossiers/<str:code>/actions/<str:action>/",
+        views.dossier_act,
+        name="dossier_act",
+    ),
+    path(
+        "dossiers/<str:code>/forms/<str:number>.pdf",
+        views.dossier_form_pdf,
+        name="dossier_form",
+    ),
+    path("worklists/<str:kind>/", views.worklist, name="worklist"),
+    path("overview/", views.overview, name="overview"),
+    path("search/", views.search, name="search"),
 ]

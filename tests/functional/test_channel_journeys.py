@@ -6,6 +6,8 @@ channel's own return method; the history and the citizen's messages follow it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from motcua.api.tests.test_dossiers_support import Callers, counter_body
@@ -32,13 +34,14 @@ def as_staff(world):
     return Callers(world)
 
 
-def process_and_return(as_staff, code: str, method: str) -> dict:
+def process_and_return(as_staff, code: str, method: str) -> dict[str, Any]:
     for name, action, fields in PROCESS:
         response = as_staff(name).act(code, action, **fields)
         assert response.status_code == 200, (action, response.json())
     response = as_staff("officer").act(code, "return_result", method=method)
     assert response.status_code == 200, response.json()
-    return response.json()
+    body: dict[str, Any] = response.json()
+    return body
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Back-office views: thin, one domain call each."""
+"""Back-office views: login, home, catalogue and the deadline calculator."""
 
 from __future__ import annotations
 

@@ -1,0 +1,108 @@
+"""Small reads that fill the back office's select boxes and previews.
+
+The domain has no selector for these yet (the lead may move them to
+``agencies.selectors`` / ``dossiers.selectors``); each is one ordered query.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Min, Q, QuerySet
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
+from motcua.calendars.deadlines import DeadlineResult
+from motcua.calendars.selectors import deadline_compute
+from motcua.dossiers.access import roles_by_agency_for
+from motcua.dossiers.choices import DossierChannel
+from motcua.dossiers.services.checklist import legal_time_for
+from motcua.procedures.choices import TimeUnit
+from motcua.procedures.models import Procedure, RequiredDocument
+
+ASSIGNABLE_ROLES = (
+    StaffRole.SPECIALIST,
+    StaffRole.DIVISION_LEADER,
+    StaffRole.AGENCY_LEADER,
+)
+LEADER_ROLES = (
+    StaffRole.AGENCY_LEADER,
+    StaffRole.DIVISION_LEADER,
+    StaffRole.CITY_SUPERVISOR,
+)
+
+
+def agency_ids_with_role(user: User, roles: tuple[str, ...]) -> list[int]:
+    """Return the ids of the agencies where ``user`` holds one of ``roles``."""
+    return sorted(
+        agency_id
+        for agency_id, held in roles_by_agency_for(user).items()
+        if held & set(roles)
+    )
+
+
+def reception_points(user: User) -> QuerySet[ServicePoint]:
+    """Return the active service points of the agencies ``user`` receives for."""
+    ids = agency_ids_with_role(user, (StaffRole.RECEPTION_OFFICER,))
+    return (
+        ServicePoint.objects.filter(agency_id__in=ids, is_active=True)
+        .select_related("agency")
+        .order_by("code", "id")
+    )
+
+
+def case_headings(procedure: Procedure) -> list[str]:
+    """Return the cases (trường hợp) of the procedure's checklist, in order."""
+    rows = (
+        RequiredDocument.objects.filter(procedure=procedure, is_note=False)
+        .values("case_heading")
+        .annotate(first=Min("position"))
+        .order_by("first", "case_heading")
+    )
+    return [row["case_heading"] for row in rows]
+
+
+def competent_choices(procedure: Procedure, point: ServicePoint) -> list[Agency]:
+    """Return the agencies that may decide a dossier received at ``point``:
+    the point's agency, those it receives for, and the procedure's agencies."""
+    found = Agency.objects.filter(
+        Q(pk=point.agency_id)
+        | Q(reception_points=point)
+        | Q(procedure_links__procedure=procedure),
+        is_active=True,
+    )
+    return list(found.distinct().order_by("code", "id"))
+
+
+def assignable_staff(agency: Agency) -> list[User]:
+    """Return the people of ``agency`` a dossier may be assigned to."""
+    user_ids = StaffAssignment.objects.filter(
+        agency=agency, role__in=ASSIGNABLE_ROLES, is_active=True
+    ).values("user_id")
+    return list(
+        User.objects.filter(pk__in=user_ids, is_active=True).order_by(
+            "full_name", "username", "id"
+        )
+    )
+
+
+def deadline_preview(
+    *, procedure: Procedure, agency: Agency, now: datetime
+) -> DeadlineResult | None:
+    """Return the deadline a dossier received now would get (None: not timed).
+
+    The same computation as ``dossiers.services.checklist.deadline_set``: the
+    procedure's legal time for the in-person channel, the agency's hours.
+
+    Raises:
+        InvalidInput, CalendarRangeError: see ``calendars.selectors.deadline_compute``.
+    """
+    amount, unit = legal_time_for(procedure, DossierChannel.IN_PERSON)
+    if amount is None:
+        return None
+    return deadline_compute(
+        received_at=now,
+        amount=amount,
+        unit=unit or TimeUnit.WORKING_DAYS,
+        hours=agency.working_hours(),
+    )

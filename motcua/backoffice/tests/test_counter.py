@@ -1,0 +1,165 @@
+"""The counter screen: receive, look up the applicant, preview the deadline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests.factories import World
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("backoffice:counter")
+
+
+def post_data(world: World, **overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "service_point": world.point.pk,
+        "procedure": world.procedure.code,
+        "case_heading": "",
+        "competent_agency": world.agency.pk,
+        "documents": [
+            str(pk) for pk in world.procedure.documents.values_list("pk", flat=True)
+        ],
+        "applicant_kind": "person",
+        "applicant_id_number": "001190012345",
+        "applicant_name": "Trần Thị Hương",
+        "applicant_birth_date": "1990-05-04",
+        "applicant_address": "12 Hàng Bạc, Hà Nội",
+        "applicant_phone": "0912345678",
+        "applicant_email": "",
+        "return_method": "counter",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_reception_officer_opens_the_counter_with_the_search_focused(client, world):
+    client.force_login(world.officer)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="procedure-search"' in html
+    assert "autofocus" in html
+    assert 'data-shortcut="KeyS"' in html
+
+
+def test_staff_without_the_reception_role_may_not_use_the_counter(client, world):
+    client.force_login(world.specialist)
+    assert client.get(URL).status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("backoffice:login") in response["Location"]
+
+
+def test_confirming_receives_the_dossier_and_opens_its_page(client, world):
+    client.force_login(world.officer)
+    response = client.post(URL, post_data(world))
+    dossier = Dossier.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("backoffice:dossier", args=[dossier.code]) + "?received=1"
+    )
+    assert dossier.applicant_name == "Trần Thị Hương"
+    assert dossier.deadline_at is not None
+    page = client.get(response["Location"]).content.decode()
+    assert reverse("backoffice:dossier_form", args=[dossier.code, "01"]) in page
+
+
+def test_a_missing_paper_is_explained_and_every_value_kept(client, world):
+    client.force_login(world.officer)
+    first = world.procedure.documents.order_by("position").first()
+    response = client.post(URL, post_data(world, documents=[str(first.pk)]))
+    assert response.status_code == 200
+    assert not Dossier.objects.exists()
+    html = response.content.decode()
+    assert 'data-testid="form-errors"' in html
+    assert "Giấy tờ chứng minh chỗ ở" in html  # the missing paper is named
+    assert 'value="Trần Thị Hương"' in html
+    assert 'value="001190012345"' in html
+    assert re.search(rf'name="documents" value="{first.pk}"[^>]*checked', html)
+
+
+def test_a_malformed_personal_id_comes_back_on_its_field(client, world):
+    client.force_login(world.officer)
+    response = client.post(URL, post_data(world, applicant_id_number="12345"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "12 digits" in html or "12 chữ số" in html
+    assert 'value="12345"' in html
+
+
+def test_an_empty_form_is_answered_with_errors_not_a_crash(client, world):
+    client.force_login(world.officer)
+    response = client.post(URL, {})
+    assert response.status_code == 200
+    assert 'data-testid="form-errors"' in response.content.decode()
+
+
+def test_the_procedure_search_ignores_diacritics(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_procedures"), {"q": "dang ky thuong tru"}
+    )
+    assert world.procedure.code in response.content.decode()
+
+
+def test_choosing_a_procedure_shows_its_checklist_and_deadline(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_checklist"),
+        {"procedure": world.procedure.code, "service_point": world.point.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert "Tờ khai" in html
+    assert 'data-testid="deadline-value"' in html
+    assert 'hx-swap-oob="true"' in html
+
+
+def test_the_deadline_preview_uses_the_chosen_agency(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_deadline"),
+        {"procedure": world.procedure.code, "competent_agency": world.agency.pk},
+    )
+    assert 'data-testid="deadline-value"' in response.content.decode()
+
+
+def test_the_personal_id_lookup_fills_name_birth_date_and_address(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_citizen"),
+        {"applicant_id_number": "001090001234"},
+    )
+    html = response.content.decode()
+    assert 'data-testid="lookup-found"' in html
+    assert "Phường Ba Đình" in html
+    assert 'name="applicant_birth_date" value="1990-' in html
+
+
+def test_an_unknown_personal_id_changes_only_the_message(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_citizen"),
+        {"applicant_id_number": "001090000000", "applicant_name": "Lê Văn Tám"},
+    )
+    html = response.content.decode()
+    assert 'data-testid="lookup-message"' in html
+    assert "applicant_name" not in html  # what was typed is not replaced
+    assert response["HX-Retarget"] == "#lookup-status"
+
+
+def test_a_malformed_personal_id_lookup_says_why(client, world):
+    client.force_login(world.officer)
+    response = client.get(
+        reverse("backoffice:counter_citizen"), {"applicant_id_number": "12"}
+    )
+    assert response.status_code == 200
+    assert 'data-testid="lookup-message"' in response.content.decode()

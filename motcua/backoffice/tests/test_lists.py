@@ -1,0 +1,128 @@
+"""Worklists, menu counts, the leader's overview and search."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.dossiers.tests.factories import World, applicant
+
+pytestmark = pytest.mark.django_db
+
+
+def receive_many(world: World, count: int) -> None:
+    now = timezone.now()
+    for n in range(count):
+        world.receive(now, applicant=applicant(id_number=f"0011900{n:05d}"))
+
+
+def queries_of(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_a_worklist_page_costs_the_same_queries_for_10_or_40_rows(client, world):
+    client.force_login(world.division)
+    url = reverse("backoffice:worklist", args=["mine"])
+    receive_many(world, 10)
+    few = queries_of(client, url)
+    receive_many(world, 30)
+    many = queries_of(client, url)
+    assert few == many
+
+
+def test_the_menu_counts_what_waits_for_the_user(client, world, received):
+    client.force_login(world.division)
+    html = client.get(reverse("backoffice:home")).content.decode()
+    assert 'data-testid="count-mine">1<' in html
+    client.force_login(world.clerk)
+    html = client.get(reverse("backoffice:home")).content.decode()
+    assert 'data-testid="count-mine">0<' in html
+
+
+def test_the_worklist_lists_the_dossier_with_its_deadline_badge(
+    client, world, received
+):
+    client.force_login(world.division)
+    response = client.get(reverse("backoffice:worklist", args=["mine"]))
+    html = response.content.decode()
+    assert received.code in html
+    assert 'data-testid="state"' in html
+
+
+def test_an_htmx_sort_returns_only_the_rows(client, world, received):
+    client.force_login(world.division)
+    response = client.get(
+        reverse("backoffice:worklist", args=["unit"]),
+        {"order": "-received"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert received.code in html
+    assert "<html" not in html
+
+
+def test_an_unknown_order_falls_back_to_time_left(client, world, received):
+    client.force_login(world.division)
+    response = client.get(
+        reverse("backoffice:worklist", args=["unit"]), {"order": "nonsense"}
+    )
+    assert response.status_code == 200
+
+
+def test_an_unknown_worklist_is_not_found(client, world):
+    client.force_login(world.division)
+    assert client.get(reverse("backoffice:worklist", args=["x"])).status_code == 404
+
+
+def test_another_agency_sees_nothing_in_its_worklists(client, world, received):
+    client.force_login(world.other_staff)
+    html = client.get(reverse("backoffice:worklist", args=["unit"])).content.decode()
+    assert received.code not in html
+
+
+def test_the_agency_leader_sees_the_overview(client, world, received):
+    client.force_login(world.leader)
+    response = client.get(reverse("backoffice:overview"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert world.agency.name in html
+    assert 'data-testid="status-2">1<' in html
+
+
+def test_a_specialist_may_not_see_the_overview(client, world):
+    client.force_login(world.specialist)
+    assert client.get(reverse("backoffice:overview")).status_code == 403
+
+
+def test_a_leader_may_not_see_the_overview_of_another_agency(client, world):
+    client.force_login(world.leader)
+    response = client.get(reverse("backoffice:overview"), {"agency": world.other.code})
+    assert response.status_code in (403, 404)
+
+
+def test_search_finds_a_name_typed_without_accents(client, world, received):
+    client.force_login(world.officer)
+    response = client.get(reverse("backoffice:search"), {"q": "tran thi huong"})
+    assert received.code in response.content.decode()
+
+
+def test_search_finds_by_personal_id_and_code(client, world, received):
+    client.force_login(world.officer)
+    for query in ("001190012345", received.code):
+        html = client.get(reverse("backoffice:search"), {"q": query}).content.decode()
+        assert received.code in html
+
+
+def test_search_hides_dossiers_of_other_agencies(client, world, received):
+    client.force_login(world.other_staff)
+    html = client.get(
+        reverse("backoffice:search"), {"q": received.code}
+    ).content.decode()
+    assert reverse("backoffice:dossier", args=[received.code]) not in html
+    assert 'data-testid="empty"' in html

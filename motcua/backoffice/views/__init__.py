@@ -1,0 +1,43 @@
+"""Back-office views: thin, one domain call each (a module per page family)."""
+
+from motcua.backoffice.views.counter import (
+    counter,
+    counter_checklist,
+    counter_citizen,
+    counter_deadline,
+    counter_procedures,
+)
+from motcua.backoffice.views.dossier import (
+    dossier_act,
+    dossier_detail,
+    dossier_form_pdf,
+)
+from motcua.backoffice.views.general import (
+    StaffLoginView,
+    catalogue,
+    deadline,
+    home,
+    logout_view,
+    procedure_detail,
+)
+from motcua.backoffice.views.lists import overview, search, worklist
+
+__all__ = [
+    "StaffLoginView",
+    "catalogue",
+    "counter",
+    "counter_checklist",
+    "counter_citizen",
+    "counter_deadline",
+    "counter_procedures",
+    "deadline",
+    "dossier_act",
+    "dossier_detail",
+    "dossier_form_pdf",
+    "home",
+    "logout_view",
+    "overview",
+    "procedure_detail",
+    "search",
+    "worklist",
+]

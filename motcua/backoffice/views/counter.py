@@ -1,0 +1,245 @@
+"""The counter screen: receive a complete dossier in under a minute.
+
+The page posts once (``dossier_create_at_counter``); htmx fills the parts that
+depend on what was typed: the procedure list, the case and checklist, the
+applicant from the population data, and the deadline preview.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency, ServicePoint
+from motcua.backoffice.choices import (
+    case_headings,
+    competent_choices,
+    deadline_preview,
+    reception_points,
+)
+from motcua.backoffice.counter_forms import CounterForm
+from motcua.backoffice.errors import form_errors_add
+from motcua.core.errors import DomainError, InvalidInput
+from motcua.dossiers.services import dossier_create_at_counter
+from motcua.dossiers.services.checklist import checklist_items, competent_agency_for
+from motcua.population.adapters import citizen_lookup
+from motcua.procedures.models import Procedure
+from motcua.procedures.selectors import procedure_search
+
+
+def _officer(request: HttpRequest) -> tuple[User, QuerySet[ServicePoint]]:
+    """Return the user and their reception points; 403 for anyone else."""
+    user = request.user
+    points = reception_points(user) if isinstance(user, User) else None
+    if points is None or not points.exists():
+        raise HttpForbidden(_("Only reception officers use the counter screen."))
+    assert isinstance(user, User)  # noqa: S101 - checked above
+    return user, points
+
+
+def _point(points: QuerySet[ServicePoint], value: object) -> ServicePoint:
+    chosen = points.filter(pk=int(str(value))).first() if str(value).isdigit() else None
+    first = points.first()
+    assert first is not None  # noqa: S101 - _officer checked there is one
+    return chosen or first
+
+
+def _procedure(code: object) -> Procedure | None:
+    if not code:
+        return None
+    return Procedure.objects.filter(code=str(code).strip()).first()
+
+
+def _default_agency(procedure: Procedure, point: ServicePoint) -> Agency:
+    try:
+        return competent_agency_for(procedure=procedure, service_point=point)
+    except InvalidInput:
+        return point.agency  # a commune shop usually decides its own dossiers
+
+
+def _preview(procedure: Procedure, agency: Agency) -> dict[str, object]:
+    try:
+        preview = deadline_preview(
+            procedure=procedure, agency=agency, now=timezone.now()
+        )
+    except DomainError as error:
+        return {"preview_error": str(error.message)}
+    return {"preview": preview}
+
+
+def _agency(
+    procedure: Procedure, point: ServicePoint, value: object
+) -> tuple[list[Agency], Agency]:
+    """Return the agencies to choose from and the chosen (or default) one."""
+    agencies = competent_choices(procedure, point)
+    chosen = next((a for a in agencies if str(a.pk) == str(value)), None)
+    return agencies, chosen or _default_agency(procedure, point)
+
+
+def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, object]:
+    """Return the context of the case, checklist, agency and deadline parts."""
+    cases = case_headings(procedure)
+    case = str(params.get("case_heading", ""))
+    if case not in cases:
+        case = cases[0] if len(cases) == 1 else ""
+    items = checklist_items(procedure, case) if case or len(cases) < 2 else []
+    ticked = {int(v) for v in params.getlist("documents") if str(v).isdigit()}
+    agencies, agency = _agency(procedure, point, params.get("competent_agency", ""))
+    return {
+        "procedure": procedure,
+        "cases": cases,
+        "case": case,
+        "items": [
+            (item, item.pk in ticked, params.get(f"reference_{item.pk}", ""))
+            for item in items
+        ],
+        "agencies": agencies,
+        "agency": agency,
+        **_preview(procedure, agency),
+    }
+
+
+def _page(
+    request: HttpRequest, form: CounterForm, points: QuerySet[ServicePoint]
+) -> HttpResponse:
+    params = request.POST if request.method == "POST" else request.GET
+    point = _point(points, params.get("service_point"))
+    procedure = _procedure(params.get("procedure"))
+    context: dict[str, object] = {
+        "form": form,
+        "point": point,
+        "points": points,
+        "show_errors": form.is_bound,
+        "procedure_results": [procedure] if procedure else [],
+        "selected_code": procedure.code if procedure else "",
+    }
+    if procedure is not None:
+        context.update(_panel(procedure, point, params))
+    return render(request, "backoffice/counter.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def counter(request: HttpRequest) -> HttpResponse:
+    user, points = _officer(request)
+    if request.method != "POST":
+        return _page(request, CounterForm(points=points), points)
+    form = CounterForm(request.POST, points=points)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = dossier_create_at_counter(
+                actor=user,
+                now=timezone.now(),
+                procedure=data["procedure"],
+                service_point=data["service_point"],
+                applicant=form.applicant(),
+                documents=form.ticks(),
+                case_heading=data["case_heading"],
+                summary=data["summary"],
+                competent_agency=data["competent_agency"],
+                return_method=data["return_method"],
+                return_address=data["return_address"],
+            )
+        except DomainError as error:
+            form_errors_add(form, error)
+        else:
+            messages.success(
+                request, _("Dossier %(code)s received.") % {"code": dossier.code}
+            )
+            url = reverse("backoffice:dossier", args=[dossier.code])
+            return redirect(f"{url}?received=1")
+    return _page(request, form, points)
+
+
+@login_required
+@require_GET
+def counter_procedures(request: HttpRequest) -> HttpResponse:
+    _officer(request)
+    query = request.GET.get("q", "").strip()
+    try:
+        results = list(procedure_search(query=query)[:8]) if query else []
+    except DomainError:
+        results = []
+    return render(
+        request,
+        "backoffice/_counter_procedures.html",
+        {"procedure_results": results, "query": query},
+    )
+
+
+@login_required
+@require_GET
+def counter_checklist(request: HttpRequest) -> HttpResponse:
+    _user, points = _officer(request)
+    procedure = _procedure(request.GET.get("procedure"))
+    point = _point(points, request.GET.get("service_point"))
+    context: dict[str, object] = {"point": point, "oob": True}
+    if procedure is not None:
+        context.update(_panel(procedure, point, request.GET))
+    return render(request, "backoffice/_counter_panel.html", context)
+
+
+@login_required
+@require_GET
+def counter_citizen(request: HttpRequest) -> HttpResponse:
+    """Fill name, birth date and address from the population data.
+
+    When nobody is found only the message changes (what the officer typed
+    stays): the answer is retargeted to the status line.
+    """
+    _user, points = _officer(request)
+    try:
+        citizen = citizen_lookup(personal_id=request.GET.get("applicant_id_number", ""))
+    except InvalidInput as error:
+        return _lookup_status(request, str(error.message))
+    if citizen is None:
+        return _lookup_status(
+            request, _("No citizen has this personal ID: type the details.")
+        )
+    values: dict[str, object] = {
+        "applicant_id_number": citizen.personal_id,
+        "applicant_name": citizen.full_name,
+        "applicant_birth_date": citizen.birth_date,
+        "applicant_address": citizen.address,
+    }
+    form = CounterForm(initial=values, points=points)
+    return render(
+        request, "backoffice/_counter_applicant.html", {"form": form, "found": True}
+    )
+
+
+def _lookup_status(request: HttpRequest, message: str) -> HttpResponse:
+    response = render(
+        request, "backoffice/_counter_lookup_status.html", {"message": message}
+    )
+    response["HX-Retarget"] = "#lookup-status"
+    response["HX-Reswap"] = "innerHTML"
+    return response
+
+
+@login_required
+@require_GET
+def counter_deadline(request: HttpRequest) -> HttpResponse:
+    _user, points = _officer(request)
+    procedure = _procedure(request.GET.get("procedure"))
+    point = _point(points, request.GET.get("service_point"))
+    context: dict[str, object] = {}
+    if procedure is not None:
+        _agencies, agency = _agency(
+            procedure, point, request.GET.get("competent_agency", "")
+        )
+        context.update(procedure=procedure, agency=agency)
+        context.update(_preview(procedure, agency))
+    return render(request, "backoffice/_counter_deadline.html", context)

@@ -1,0 +1,198 @@
+"""The dossier page: summary, papers, history, time, actions and printed forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from motcua.accounts.models import User
+from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
+from motcua.backoffice.errors import form_errors_add, http_error
+from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from motcua.documents.data import FormData
+from motcua.documents.rendering import form_pdf
+from motcua.dossiers import printing
+from motcua.dossiers.access import dossier_get_for_user, roles_by_agency_for
+from motcua.dossiers.choices import DossierStatus, DossierStep
+from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.selectors import (
+    dossier_actions_for,
+    dossier_events,
+    dossier_step_times,
+    dossier_time_left,
+)
+from motcua.dossiers.services.transitions import tracking_url
+from motcua.dossiers.workflow import DossierAction
+
+FORM_TITLES = {
+    "01": gettext_lazy("Receipt (form 01)"),
+    "02": gettext_lazy("Supplement request (form 02)"),
+    "03": gettext_lazy("Refusal (form 03)"),
+    "04": gettext_lazy("Apology (form 04)"),
+    "05": gettext_lazy("Stop notice (form 05)"),
+    "06": gettext_lazy("Control sheet (form 06)"),
+}
+
+
+def staff_user(request: HttpRequest) -> User:
+    """Return the logged-in user (the views are behind ``login_required``)."""
+    assert isinstance(request.user, User)  # noqa: S101 - login_required
+    return request.user
+
+
+def _load(user: User, code: str, purpose: str) -> Dossier:
+    try:
+        return dossier_get_for_user(
+            user=user, code=code, purpose=purpose, now=timezone.now()
+        )
+    except NotFound as error:
+        raise http_error(error) from error
+
+
+def _forms_that_apply(dossier: Dossier, events: list[DossierEvent]) -> list[str]:
+    steps = {e.to_step for e in events}
+    found = {
+        "01": dossier.received_at is not None,
+        "02": bool(steps & {DossierStep.SUPPLEMENT, DossierStep.RECEPTION_SUPPLEMENT}),
+        "03": dossier.status == DossierStatus.NOT_RECEIVED,
+        "04": dossier.new_deadline_at is not None,
+        "05": dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN),
+        "06": dossier.received_at is not None,
+    }
+    return [number for number, applies in found.items() if applies]
+
+
+def _sees_personal_data(user: User, dossier: Dossier) -> bool:
+    """Staff of the receiving or competent agency see the applicant's details;
+    other agencies consulted and supervisors see the name only."""
+    held = roles_by_agency_for(user)
+    return dossier.receiving_agency_id in held or dossier.competent_agency_id in held
+
+
+def _page(
+    request: HttpRequest,
+    user: User,
+    dossier: Dossier,
+    *,
+    failed: ActionForm | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    events = list(dossier_events(dossier))
+    actions = dossier_actions_for(dossier=dossier, user=user)
+    action_forms = [
+        (
+            DossierAction(action),
+            failed
+            if failed is not None and failed.prefix == action
+            else ACTION_FORMS[action](dossier=dossier, action=action),
+        )
+        for action in actions
+        if action in ACTION_FORMS
+    ]
+    context: dict[str, Any] = {
+        "dossier": dossier,
+        "events": events,
+        "step_times": dossier_step_times(dossier=dossier, now=now),
+        "time_left": dossier_time_left(dossier=dossier, now=now),
+        "action_forms": action_forms,
+        "documents": dossier.documents.order_by("position", "id"),
+        "fees": dossier.fees.order_by("requested_at", "id"),
+        "legs": dossier.agency_requests.select_related("to_agency").order_by(
+            "position", "id"
+        ),
+        "printable": [(n, FORM_TITLES[n]) for n in _forms_that_apply(dossier, events)],
+        "personal": _sees_personal_data(user, dossier),
+        "notice": notice,
+        "just_received": request.GET.get("received") == "1",
+    }
+    return render(request, "backoffice/dossier.html", context, status=status)
+
+
+@login_required
+@require_GET
+def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
+    user = staff_user(request)
+    return _page(request, user, _load(user, code, "view"))
+
+
+def _version(request: HttpRequest) -> int | None:
+    value = request.POST.get("expected_version", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+@require_POST
+def dossier_act(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    user = staff_user(request)
+    dossier = _load(user, code, f"act: {action}"[:100])
+    form_class = ACTION_FORMS.get(action)
+    if form_class is None:
+        raise Http404(_("Unknown action."))
+    form = form_class(request.POST, dossier=dossier, action=action)
+    if not form.is_valid():
+        return _page(request, user, dossier, failed=form, status=400)
+    try:
+        type(form).service(
+            dossier_code=dossier.code,
+            actor=user,
+            now=timezone.now(),
+            expected_version=_version(request),
+            **form.service_kwargs(),
+        )
+    except (Conflict, PermissionDenied) as error:
+        fresh = _load(user, code, "view")
+        return _page(
+            request, user, fresh, notice=str(error.message), status=error.status_code
+        )
+    except NotFound as error:
+        raise http_error(error) from error
+    except DomainError as error:
+        form_errors_add(form, error)
+        return _page(request, user, dossier, failed=form, status=400)
+    messages.success(request, _("Done: %(action)s.") % {"action": form_label(action)})
+    return redirect("backoffice:dossier", code=dossier.code)
+
+
+def form_label(action: str) -> str:
+    return str(DossierAction(action).label)
+
+
+Builder = Callable[[Dossier, str], FormData]
+BUILDERS: dict[str, Builder] = {
+    "01": lambda d, url: printing.receipt_data(dossier=d, tracking_url=url),
+    "02": lambda d, url: printing.supplement_request_data(dossier=d, tracking_url=url),
+    "03": lambda d, url: printing.refusal_data(dossier=d, tracking_url=url),
+    "04": lambda d, url: printing.apology_data(dossier=d, tracking_url=url),
+    "05": lambda d, url: printing.stop_notice_data(dossier=d, tracking_url=url),
+    "06": lambda d, url: printing.control_sheet_data(
+        dossier=d, tracking_url=url, now=timezone.now()
+    ),
+}
+
+
+@login_required
+@require_GET
+def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    builder = BUILDERS.get(number)
+    if builder is None:
+        raise Http404(_("There is no form %(number)s.") % {"number": number})
+    user = staff_user(request)
+    dossier = _load(user, code, f"print form {number}")
+    try:
+        data = builder(dossier, request.build_absolute_uri(tracking_url(dossier)))
+    except NotFound as error:
+        raise http_error(error) from error
+    response = HttpResponse(form_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{number}.pdf"'
+    return response
