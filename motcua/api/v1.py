@@ -11,7 +11,16 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from motcua.api import agencies, auth, calendar, dossiers, procedures, units, worklists
+from motcua.api import (
+    agencies,
+    auth,
+    calendar,
+    dossiers,
+    procedures,
+    public,
+    units,
+    worklists,
+)
 from motcua.core.errors import DomainError
 
 api = NinjaAPI(
@@ -58,3 +67,4 @@ api.add_router("/procedures", procedures.router, tags=["procedures"])
 api.add_router("/dossiers", dossiers.router, tags=["dossiers"])
 api.add_router("/registers", dossiers.register_router, tags=["dossiers"])
 api.add_router("/worklists", worklists.router, tags=["worklists"])
+api.add_router("/public", public.router, tags=["public"])

@@ -4,6 +4,7 @@ from motcua.dossiers.models.access import PersonalDataAccess
 from motcua.dossiers.models.documents import DossierDocument, DossierFee
 from motcua.dossiers.models.dossier import Dossier
 from motcua.dossiers.models.events import DossierEvent
+from motcua.dossiers.models.public import PublicLookup
 from motcua.dossiers.models.routing import AgencyRequest, DossierApology, DossierPause
 from motcua.dossiers.models.rules import AssignmentRule, AssignmentStrategy
 from motcua.dossiers.models.sequences import (
@@ -25,5 +26,6 @@ __all__ = [
     "DossierFee",
     "DossierPause",
     "PersonalDataAccess",
+    "PublicLookup",
     "YearlyCounter",
 ]

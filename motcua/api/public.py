@@ -1,0 +1,122 @@
+"""Public tracking of a dossier by code, without authentication (SPEC §3).
+
+``GET /api/v1/public/dossiers/{code}?check=NNNN`` returns what the tracking page
+shows: never personal data unless ``check`` is the last 4 digits of the applicant's
+personal ID or phone. Rate-limited per client: 429 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from ninja import Router, Schema
+
+from motcua.dossiers.public import (
+    PublicDossier,
+    dossier_public_get,
+    public_client_key,
+    public_lookup_allow,
+    public_lookup_refused_message,
+    public_lookup_retry_after,
+)
+
+router = Router(auth=None)
+
+
+class PublicStepOut(Schema):
+    action: str
+    label: str
+    at: datetime
+
+
+class PublicFeeOut(Schema):
+    name: str
+    amount_vnd: int
+
+
+class PublicTodoOut(Schema):
+    kind: str
+    label: str
+    items: list[str]
+    fees: list[PublicFeeOut]
+    place: str
+
+
+class PublicTimeLeftOut(Schema):
+    minutes: int
+    days: int
+    hours: int
+    overdue: bool
+
+
+class PublicDocumentOut(Schema):
+    name: str
+    originals: int
+    copies: int
+    provided: bool
+    by_reference: bool
+
+
+class PublicPersonalOut(Schema):
+    applicant_name: str
+    documents: list[PublicDocumentOut]
+
+
+class PublicDossierOut(Schema):
+    code: str
+    procedure_code: str
+    procedure_name: str
+    status: int
+    status_label: str
+    current_step: str
+    steps: list[PublicStepOut]
+    registered_at: datetime | None
+    received_at: datetime | None
+    deadline_at: datetime | None
+    new_deadline_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    time_left: PublicTimeLeftOut | None
+    open_state: str
+    clock_paused: bool
+    todo: PublicTodoOut
+    apology_reason: str
+    with_check: bool
+    check_ok: bool
+    personal: PublicPersonalOut | None
+
+
+class PublicMessageOut(Schema):
+    detail: str
+
+
+def too_many(request: HttpRequest, *, client_key: str) -> HttpResponse:
+    """429 with a clear message and when to retry."""
+    seconds = public_lookup_retry_after(client_key=client_key, now=timezone.now())
+    response = JsonResponse({"detail": public_lookup_refused_message()}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@router.get(
+    "/dossiers/{code}",
+    response={
+        200: PublicDossierOut,
+        404: PublicMessageOut,
+        422: PublicMessageOut,
+        429: PublicMessageOut,
+    },
+    summary="Track a dossier by its code (public; personal data only with ?check=)",
+)
+def dossier_public(
+    request: HttpRequest, code: str, check: str | None = None
+) -> PublicDossier | HttpResponse:
+    """``check``: the last 4 digits of the applicant's personal ID or phone. A wrong
+    check is not an error: the answer simply has ``personal: null``."""
+    now = timezone.now()
+    client_key = public_client_key(meta=request.META)
+    if not public_lookup_allow(client_key=client_key, now=now):
+        return too_many(request, client_key=client_key)
+    return dossier_public_get(code=code, check=check, now=now, client_key=client_key)

@@ -1,0 +1,486 @@
+"""Public tracking of a dossier by its code (citizen portal and public API).
+
+SPEC §3: codes are printed on every slip (with a QR code) and sent by SMS, so a
+code alone never reveals personal data. What anyone holding the code sees: the
+status in plain words, the steps (action and date, never a staff name or note),
+the deadline and time left, what the citizen must do, the apology and new date.
+With a second factor (the last 4 digits of the applicant's personal ID or phone)
+the applicant's name and the papers are shown as well.
+
+Lookups are rate-limited per client through Django's cache (locmem or Redis) so
+that codes and second factors cannot be guessed: at most
+``MOTCUA_PUBLIC_LOOKUP_LIMIT`` lookups per ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` seconds
+and at most ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` failed ones (unknown code or
+wrong second factor) per ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` seconds. Every
+lookup is logged (``PublicLookup``) with a keyed hash of the client's address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from motcua.calendars.selectors import deadline_state_get
+from motcua.core.errors import InvalidInput, NotFound
+from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
+from motcua.dossiers.models import (
+    Dossier,
+    DossierApology,
+    DossierDocument,
+    DossierEvent,
+    DossierFee,
+    PublicLookup,
+)
+from motcua.dossiers.services.transitions import calendar_for
+from motcua.dossiers.workflow import DossierAction
+
+CHECK_PATTERN = re.compile(r"^\d{4}$")
+# Codes are A–Z, 0–9, dots and dashes (Decision 20/2020/QĐ-TTg e-IDs + date + number).
+CODE_MAX_LENGTH = 60
+
+# The status in plain words, as a citizen reads it (SPEC §3 public statuses).
+PLAIN_STATUS: dict[int, Promise] = {
+    DossierStatus.REGISTERED: gettext_lazy(
+        "Registered online, waiting to be checked by the reception officer"
+    ),
+    DossierStatus.RECEIVED: gettext_lazy("Received, waiting to be processed"),
+    DossierStatus.NOT_RECEIVED: gettext_lazy("Not received (refused at reception)"),
+    DossierStatus.PROCESSING: gettext_lazy("Being processed"),
+    DossierStatus.SUPPLEMENT_REQUESTED: gettext_lazy("Waiting for papers from you"),
+    DossierStatus.FINANCIAL_OBLIGATION: gettext_lazy("Waiting for you to pay"),
+    DossierStatus.WITHDRAWN: gettext_lazy("Withdrawn at your request"),
+    DossierStatus.STOPPED: gettext_lazy("Processing stopped"),
+    DossierStatus.PROCESSED: gettext_lazy("The result is ready"),
+    DossierStatus.RETURNED: gettext_lazy("The result has been returned"),
+}
+
+# Steps of the history in words for the citizen; internal hand-overs are told
+# without naming who did them.
+PLAIN_ACTION: dict[str, Promise] = {
+    DossierAction.REGISTER_ONLINE: gettext_lazy("Registered online"),
+    DossierAction.RECEIVE: gettext_lazy("Received"),
+    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION: gettext_lazy(
+        "More papers requested at reception"
+    ),
+    DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION: gettext_lazy(
+        "Papers received at reception"
+    ),
+    DossierAction.REFUSE: gettext_lazy("Refused at reception"),
+    DossierAction.ASSIGN: gettext_lazy("Assigned for processing"),
+    DossierAction.FORWARD: gettext_lazy("Passed to the next step"),
+    DossierAction.RETURN: gettext_lazy("Sent back to an earlier step"),
+    DossierAction.SEND_TO_AGENCY: gettext_lazy("Sent to another agency"),
+    DossierAction.AGENCY_REPLY: gettext_lazy("Another agency replied"),
+    DossierAction.REQUEST_SUPPLEMENT: gettext_lazy("More papers requested"),
+    DossierAction.RECEIVE_SUPPLEMENT: gettext_lazy("Papers received"),
+    DossierAction.REQUEST_PAYMENT: gettext_lazy("Payment requested"),
+    DossierAction.RECORD_PAYMENT: gettext_lazy("Payment received"),
+    DossierAction.APOLOGISE: gettext_lazy("Apology and new date sent"),
+    DossierAction.WITHDRAW: gettext_lazy("Withdrawn"),
+    DossierAction.STOP: gettext_lazy("Processing stopped"),
+    DossierAction.APPROVE: gettext_lazy("Approved"),
+    DossierAction.ISSUE_RESULT: gettext_lazy("Result issued"),
+    DossierAction.RETURN_RESULT: gettext_lazy("Result returned"),
+}
+
+SUPPLEMENT_ACTIONS = (
+    DossierAction.REQUEST_SUPPLEMENT,
+    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+)
+# The clock runs only in these statuses; paused (5, 6) and closed ones show no time.
+CLOCK_RUNS = (DossierStatus.RECEIVED, DossierStatus.PROCESSING)
+
+
+class TodoKind(models.TextChoices):
+    """What the citizen must do now."""
+
+    NOTHING = "nothing", gettext_lazy("nothing: wait for the result")  # chờ kết quả
+    SUPPLEMENT = "supplement", gettext_lazy("bring more papers")  # bổ sung hồ sơ
+    PAY = "pay", gettext_lazy("pay the fees")  # thực hiện nghĩa vụ tài chính
+    COLLECT = "collect", gettext_lazy("collect the result")  # nhận kết quả
+
+
+@dataclass(frozen=True, slots=True)
+class PublicStep:
+    """One step of the history: what happened and when (no staff names)."""
+
+    action: str
+    label: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFee:
+    name: str
+    amount_vnd: int
+
+
+@dataclass(frozen=True, slots=True)
+class PublicTodo:
+    """What the citizen must do, and where."""
+
+    kind: str
+    label: str
+    items: tuple[str, ...] = ()
+    fees: tuple[PublicFee, ...] = ()
+    place: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLeft:
+    """Working time to the promised date; ``overdue`` when past it."""
+
+    minutes: int
+    days: int
+    hours: int
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PublicDocument:
+    name: str
+    originals: int
+    copies: int
+    provided: bool
+    by_reference: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPersonal:
+    """Shown only when the second factor matches."""
+
+    applicant_name: str
+    documents: tuple[PublicDocument, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicDossier:
+    """What a code shows; ``personal`` is None without a matching second factor."""
+
+    code: str
+    procedure_code: str
+    procedure_name: str
+    status: int
+    status_label: str
+    current_step: str
+    steps: tuple[PublicStep, ...]
+    registered_at: datetime | None
+    received_at: datetime | None
+    deadline_at: datetime | None
+    new_deadline_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    time_left: TimeLeft | None
+    open_state: str
+    clock_paused: bool
+    todo: PublicTodo
+    apology_reason: str
+    with_check: bool
+    check_ok: bool
+    personal: PublicPersonal | None
+
+
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def public_client_key(*, meta: Mapping[str, object]) -> str:
+    """Return a keyed hash of the client's address from a request's ``META``.
+
+    Behind a reverse proxy set ``MOTCUA_PUBLIC_CLIENT_IP_HEADER`` (for example
+    ``HTTP_X_REAL_IP``) to the header the proxy fills; else ``REMOTE_ADDR`` is used.
+    Only the hash is stored or used as a cache key, never the address.
+    """
+    header = str(getattr(settings, "MOTCUA_PUBLIC_CLIENT_IP_HEADER", "") or "")
+    address = str(meta.get(header) or "") if header else ""
+    address = address.split(",")[0].strip() or str(meta.get("REMOTE_ADDR") or "")
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
+    ).hexdigest()
+    return digest[:32]
+
+
+# Rate limiting ------------------------------------------------------------------
+
+
+def _window_key(kind: str, client_key: str, now: datetime, seconds: int) -> str:
+    return f"motcua:public:{kind}:{client_key}:{int(now.timestamp()) // seconds}"
+
+
+def _increment(key: str, seconds: int) -> int:
+    cache.add(key, 0, timeout=seconds + 60)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds + 60)
+        return 1
+
+
+def _failure_window() -> int:
+    return _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW", 3600)
+
+
+def _lookup_window() -> int:
+    return _setting("MOTCUA_PUBLIC_LOOKUP_WINDOW", 600)
+
+
+def _failures(client_key: str, now: datetime) -> int:
+    key = _window_key("failed", client_key, now, _failure_window())
+    return int(cache.get(key, 0))
+
+
+def public_lookup_allow(*, client_key: str, now: datetime) -> bool:
+    """Count one lookup by ``client_key`` at ``now``; return False over a limit.
+
+    Limits (settings, with defaults): ``MOTCUA_PUBLIC_LOOKUP_LIMIT`` (30) lookups
+    per ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` (600 s), and no more lookups once
+    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` (10) failed ones happened within
+    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` (3600 s).
+    """
+    if _failures(client_key, now) >= _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT", 10):
+        return False
+    window = _lookup_window()
+    count = _increment(_window_key("all", client_key, now, window), window)
+    return count <= _setting("MOTCUA_PUBLIC_LOOKUP_LIMIT", 30)
+
+
+def public_lookup_retry_after(*, client_key: str, now: datetime) -> int:
+    """Return the seconds until ``client_key`` may look up again (Retry-After)."""
+    limit = _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT", 10)
+    window = _failure_window() if _failures(client_key, now) >= limit else None
+    window = window or _lookup_window()
+    return window - int(now.timestamp()) % window
+
+
+def public_lookup_refused_message() -> str:
+    """The message of a refused lookup (HTTP 429), in the active language."""
+    return _(
+        "Too many lookups from your connection. To protect the applicants' data, "
+        "please wait a few minutes and try again, or call the hotline."
+    )
+
+
+def _failure_record(client_key: str, now: datetime) -> None:
+    window = _failure_window()
+    _increment(_window_key("failed", client_key, now, window), window)
+
+
+# The read ----------------------------------------------------------------------
+
+
+def _check_clean(check: str | None) -> str | None:
+    value = (check or "").strip()
+    if not value:
+        return None
+    if not CHECK_PATTERN.match(value):
+        raise InvalidInput(
+            _(
+                "The check must be the last 4 digits of the applicant's personal ID "
+                "or phone number, for example 2345."
+            ),
+            field_errors={"check": _("Type exactly 4 digits.")},
+        )
+    return value
+
+
+def _check_matches(dossier: Dossier, check: str) -> bool:
+    candidates = (dossier.applicant_id_number, dossier.applicant_phone)
+    digits = ("".join(ch for ch in value if ch.isdigit()) for value in candidates)
+    return any(
+        len(value) >= 4 and hmac.compare_digest(value[-4:], check) for value in digits
+    )
+
+
+def _local(value: datetime | None) -> datetime | None:
+    """Vietnam time (``TIME_ZONE``), as printed on the slip."""
+    return timezone.localtime(value) if value is not None else None
+
+
+def _steps(dossier: Dossier) -> tuple[PublicStep, ...]:
+    events = DossierEvent.objects.filter(dossier=dossier).order_by("sequence", "id")
+    return tuple(
+        PublicStep(
+            action=action,
+            label=str(PLAIN_ACTION.get(action, action)),
+            at=timezone.localtime(at),
+        )
+        for action, at in events.values_list("action", "at")
+    )
+
+
+def _time_left(dossier: Dossier, now: datetime) -> tuple[TimeLeft | None, str]:
+    promised = dossier.effective_deadline_at
+    if promised is None or dossier.status not in CLOCK_RUNS:
+        return None, ""
+    calendar = calendar_for(dossier.competent_agency)
+    minutes = calendar.working_minutes_between(now, promised)
+    days, rest = divmod(abs(minutes), calendar.minutes_per_day)
+    state = deadline_state_get(
+        now=now, deadline_at=promised, hours=dossier.competent_agency.working_hours()
+    )
+    return TimeLeft(minutes, days, rest // 60, minutes < 0), str(state)
+
+
+def _place(dossier: Dossier) -> str:
+    point = dossier.service_point
+    if point is not None:
+        return f"{point.name}, {point.address}"
+    return dossier.receiving_agency.name
+
+
+def _supplement_items(dossier: Dossier) -> tuple[str, ...]:
+    event = (
+        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_ACTIONS)
+        .order_by("-sequence", "-id")
+        .first()
+    )
+    items = event.data.get("items", []) if event is not None else []
+    return tuple(str(item) for item in items)
+
+
+def _collect_todo(dossier: Dossier) -> PublicTodo:
+    label = str(TodoKind.COLLECT.label)
+    if dossier.return_method == ReturnMethod.POST:
+        return PublicTodo(TodoKind.COLLECT, label, place=_("It will be sent by post."))
+    if dossier.return_method == ReturnMethod.ONLINE:
+        return PublicTodo(TodoKind.COLLECT, label, place=_("It is available online."))
+    return PublicTodo(TodoKind.COLLECT, label, place=_place(dossier))
+
+
+def _todo(dossier: Dossier) -> PublicTodo:
+    if dossier.status == DossierStatus.SUPPLEMENT_REQUESTED:
+        items = _supplement_items(dossier)
+        label = str(TodoKind.SUPPLEMENT.label)
+        return PublicTodo(
+            TodoKind.SUPPLEMENT, label, items=items, place=_place(dossier)
+        )
+    if dossier.status == DossierStatus.FINANCIAL_OBLIGATION:
+        unpaid = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
+        fees = tuple(
+            PublicFee(name, amount)
+            for name, amount in unpaid.order_by("id").values_list("name", "amount_vnd")
+        )
+        return PublicTodo(TodoKind.PAY, str(TodoKind.PAY.label), fees=fees)
+    if dossier.status == DossierStatus.PROCESSED:
+        return _collect_todo(dossier)
+    return PublicTodo(TodoKind.NOTHING, str(TodoKind.NOTHING.label))
+
+
+def _personal(dossier: Dossier) -> PublicPersonal:
+    documents = DossierDocument.objects.filter(dossier=dossier).order_by("position")
+    return PublicPersonal(
+        applicant_name=dossier.applicant_name,
+        documents=tuple(
+            PublicDocument(
+                name=document.name,
+                originals=document.originals,
+                copies=document.copies,
+                provided=document.is_provided,
+                by_reference=bool(document.reference),
+            )
+            for document in documents
+        ),
+    )
+
+
+def _log(
+    code: str, *, found: bool, check: str | None, ok: bool, key: str, now: datetime
+) -> None:
+    PublicLookup.objects.create(
+        code=code[:CODE_MAX_LENGTH],
+        found=found,
+        with_check=check is not None,
+        check_ok=ok,
+        client_key=key,
+        at=now,
+    )
+
+
+def _load(code: str) -> Dossier | None:
+    if not code or len(code) > CODE_MAX_LENGTH:
+        return None
+    return (
+        Dossier.objects.select_related(
+            "procedure", "competent_agency", "receiving_agency", "service_point"
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def _build(
+    dossier: Dossier, *, now: datetime, check: str | None, ok: bool
+) -> PublicDossier:
+    time_left, state = _time_left(dossier, now)
+    apology = DossierApology.objects.filter(dossier=dossier).first()
+    return PublicDossier(
+        code=dossier.code,
+        procedure_code=dossier.procedure.code,
+        procedure_name=dossier.procedure.name,
+        status=dossier.status,
+        status_label=str(PLAIN_STATUS[dossier.status]),
+        current_step=""
+        if dossier.step == DossierStep.CLOSED
+        else str(DossierStep(dossier.step).label),
+        steps=_steps(dossier),
+        registered_at=_local(dossier.registered_at),
+        received_at=_local(dossier.received_at),
+        deadline_at=_local(dossier.deadline_at),
+        new_deadline_at=_local(dossier.new_deadline_at),
+        finished_at=_local(dossier.finished_at),
+        returned_at=_local(dossier.returned_at),
+        time_left=time_left,
+        open_state=state,
+        clock_paused=dossier.paused_since is not None,
+        todo=_todo(dossier),
+        apology_reason=apology.reason if apology is not None else "",
+        with_check=check is not None,
+        check_ok=ok,
+        personal=_personal(dossier) if ok else None,
+    )
+
+
+def dossier_public_get(
+    *, code: str, check: str | None, now: datetime, client_key: str
+) -> PublicDossier:
+    """Return what the public may see of dossier ``code`` at ``now``.
+
+    With ``check`` equal to the last 4 digits of the applicant's personal ID or
+    phone, the applicant's name and papers are included; a wrong check is not an
+    error, it only leaves them out. Every lookup is logged; an unknown code or a
+    wrong check counts as a failure of ``client_key`` for the rate limit.
+
+    Raises:
+        InvalidInput: ``check`` is given but is not 4 digits.
+        NotFound: no dossier has the code.
+    """
+    cleaned = _check_clean(check)
+    code = code.strip().upper()
+    dossier = _load(code)
+    ok = (
+        dossier is not None and cleaned is not None and _check_matches(dossier, cleaned)
+    )
+    _log(code, found=dossier is not None, check=cleaned, ok=ok, key=client_key, now=now)
+    if dossier is None or (cleaned is not None and not ok):
+        _failure_record(client_key, now)
+    if dossier is None:
+        raise NotFound(
+            _(
+                "No dossier has the code %(code)s. Check the code printed on your "
+                "receipt (for example 000.00.00.H01-260302-0001)."
+            )
+            % {"code": code or "—"}
+        )
+    return _build(dossier, now=now, check=cleaned, ok=ok)

@@ -1,0 +1,77 @@
+"""Citizen portal: track a dossier by its code (typed, or from the slip's QR code).
+
+Each view parses input, makes the one domain call and maps domain errors to a page.
+Pages need no JavaScript. Personal data appears only with a matching second factor
+(SPEC §3) and such pages are never cached.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
+
+from motcua.core.errors import InvalidInput, NotFound
+from motcua.dossiers.public import (
+    dossier_public_get,
+    public_client_key,
+    public_lookup_allow,
+    public_lookup_refused_message,
+    public_lookup_retry_after,
+)
+from motcua.portal.forms import TrackingForm
+
+
+def _refused(request: HttpRequest, *, client_key: str, now: datetime) -> HttpResponse:
+    seconds = public_lookup_retry_after(client_key=client_key, now=now)
+    context = {
+        "message": public_lookup_refused_message(),
+        "minutes": max(1, math.ceil(seconds / 60)),
+    }
+    response = render(request, "portal/tracking_refused.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def _detail_url(code: str, check: str) -> str:
+    url = reverse("portal:tracking_detail", kwargs={"code": code})
+    return f"{url}?{urlencode({'check': check})}" if check else url
+
+
+@require_GET
+def tracking_form(request: HttpRequest) -> HttpResponse:
+    """The form: type the code (and optionally the 4 digits), then see the dossier."""
+    form = TrackingForm(request.GET if "code" in request.GET else None)
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        return redirect(_detail_url(code, form.cleaned_data["check"]))
+    return render(request, "portal/tracking_form.html", {"form": form})
+
+
+@require_GET
+def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The public page of dossier ``code``; ``?check=NNNN`` adds the personal data."""
+    check = request.GET.get("check", "").strip() or None
+    now = timezone.now()
+    client_key = public_client_key(meta=request.META)
+    if not public_lookup_allow(client_key=client_key, now=now):
+        return _refused(request, client_key=client_key, now=now)
+    try:
+        dossier = dossier_public_get(
+            code=code, check=check, now=now, client_key=client_key
+        )
+    except (NotFound, InvalidInput) as error:
+        form = TrackingForm(initial={"code": code})
+        context = {"form": form, "error": error.message}
+        status = 404 if isinstance(error, NotFound) else 400
+        return render(request, "portal/tracking_form.html", context, status=status)
+    response = render(request, "portal/tracking_detail.html", {"dossier": dossier})
+    add_never_cache_headers(response)
+    return response
