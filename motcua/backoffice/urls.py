@@ -31,4 +31,5 @@ urlpatterns = [
     path("worklists/<str:kind>/", views.worklist, name="worklist"),
     path("overview/", views.overview, name="overview"),
     path("search/", views.search, name="search"),
+    path("registers/", views.register, name="register"),
 ]

@@ -17,7 +17,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.agencies.models import Agency
+from motcua.accounts.models import User
+from motcua.agencies.access import agency_for_user, require_role
+from motcua.agencies.models import Agency, StaffRole
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.documents.data import (
     ApologyData,
@@ -460,4 +462,40 @@ def register_data(
         start_on=start_on,
         end_on=end_on,
         rows=tuple(register_row(dossier) for dossier in dossiers),
+    )
+
+
+# Who keeps or reads an agency's register of dossiers (form 07).
+REGISTER_ROLES = (
+    StaffRole.RECEPTION_OFFICER,
+    StaffRole.CLERK,
+    StaffRole.DIVISION_LEADER,
+    StaffRole.AGENCY_LEADER,
+    StaffRole.CITY_SUPERVISOR,
+)
+
+
+def register_data_for_user(
+    *,
+    user: User,
+    agency_code: str,
+    start_on: date | None,
+    end_on: date | None,
+    now: datetime,
+) -> RegisterData:
+    """Form 07 of an agency the user may read (default: this month up to today).
+
+    Raises:
+        NotFound: the agency does not exist or the user may not see it.
+        PermissionDenied: the user holds no register role there.
+        InvalidInput: the period ends before it starts.
+    """
+    agency = agency_for_user(user, agency_code)
+    require_role(user, REGISTER_ROLES, agency)
+    today = _local_date(now)
+    return register_data(
+        agency=agency,
+        start_on=start_on or today.replace(day=1),
+        end_on=end_on or today,
+        now=now,
     )

@@ -11,8 +11,6 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from motcua.agencies.access import agency_for_user, require_role
-from motcua.agencies.models import StaffRole
 from motcua.api.auth import staff_auth
 from motcua.api.dossiers.parsing import staff_user
 from motcua.api.dossiers.printed_forms import file_response
@@ -23,15 +21,6 @@ from motcua.dossiers import printing
 
 register_router = Router(auth=staff_auth)
 
-# Who keeps or reads an agency's register of dossiers (form 07).
-REGISTER_ROLES = (
-    StaffRole.RECEPTION_OFFICER,
-    StaffRole.CLERK,
-    StaffRole.DIVISION_LEADER,
-    StaffRole.AGENCY_LEADER,
-    StaffRole.CITY_SUPERVISOR,
-)
-
 
 class PeriodQuery(Schema):
     start: date | None = Field(None, description="first day (default: 1st of month)")
@@ -41,15 +30,12 @@ class PeriodQuery(Schema):
 def _register(
     request: HttpRequest, agency_code: str, period: PeriodQuery
 ) -> RegisterData:
-    user, now = staff_user(request), timezone.now()
-    agency = agency_for_user(user, agency_code)
-    require_role(user, REGISTER_ROLES, agency)
-    today = timezone.localdate(now)
-    return printing.register_data(
-        agency=agency,
-        start_on=period.start or today.replace(day=1),
-        end_on=period.end or today,
-        now=now,
+    return printing.register_data_for_user(
+        user=staff_user(request),
+        agency_code=agency_code,
+        start_on=period.start,
+        end_on=period.end,
+        now=timezone.now(),
     )
 
 

@@ -21,6 +21,7 @@ from motcua.backoffice.views.general import (
     procedure_detail,
 )
 from motcua.backoffice.views.lists import overview, search, worklist
+from motcua.backoffice.views.registers import register
 
 __all__ = [
     "StaffLoginView",
@@ -38,6 +39,7 @@ __all__ = [
     "logout_view",
     "overview",
     "procedure_detail",
+    "register",
     "search",
     "worklist",
 ]

@@ -1,0 +1,81 @@
+"""The register of dossiers (form 07) for an agency and a period, as PDF or Excel."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from motcua.agencies.access import agencies_visible_to
+from motcua.core.errors import DomainError, NotFound
+from motcua.documents.rendering import form_pdf
+from motcua.documents.spreadsheets import register_xlsx
+from motcua.dossiers.printing import register_data_for_user
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class RegisterForm(forms.Form):
+    agency = forms.ChoiceField(label=_("Agency"))
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To (included)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", "PDF"), ("xlsx", "Excel")],
+        initial="pdf",
+        required=False,
+    )
+
+
+@login_required
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    """Pick an agency and a period; download form 07 (the register)."""
+    form = RegisterForm(request.GET or None)
+    form.fields["agency"].choices = [  # type: ignore[attr-defined]
+        (agency.code, f"{agency.code} – {agency.name}")
+        for agency in agencies_visible_to(request.user)
+    ]
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            register_data = register_data_for_user(
+                user=request.user,  # type: ignore[arg-type]
+                agency_code=data["agency"],
+                start_on=data["start"],
+                end_on=data["end"],
+                now=timezone.now(),
+            )
+        except NotFound as error:
+            raise Http404(str(error.message)) from error
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            period = f"{register_data.start_on:%Y%m%d}-{register_data.end_on:%Y%m%d}"
+            name = f"{data['agency']}-{period}"
+            if data["format"] == "xlsx":
+                body, content_type, name = (
+                    register_xlsx(register_data),
+                    XLSX,
+                    f"{name}.xlsx",
+                )
+            else:
+                body, content_type, name = (
+                    form_pdf(register_data),
+                    "application/pdf",
+                    f"{name}.pdf",
+                )
+            response = HttpResponse(body, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+    return render(request, "backoffice/register.html", {"form": form})
