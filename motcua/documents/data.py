@@ -22,7 +22,7 @@ class FormHeader:
 
     ``parent_agency`` is the governing body (e.g. "UBND Thành phố Hà Nội"),
     ``unit`` the issuing unit (e.g. the centre or its one-stop section); an empty
-    ``unit`` falls back to ``settings.MOTCUA_BRAND["unit_name"]``.
+    ``unit`` falls back to the brand kit's unit name (``brand_get().unit_name``).
     """
 
     parent_agency: str

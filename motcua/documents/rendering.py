@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from motcua.core.brand import Brand, brand_get
 from motcua.core.errors import InvalidInput
 from motcua.documents.data import (
     ApologyData,
@@ -98,14 +98,9 @@ def qr_data_uri(url: str) -> str:
     return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
 
 
-def brand() -> dict[str, str]:
-    """Return the system name, unit name and hotline of ``settings.MOTCUA_BRAND``."""
-    configured = getattr(settings, "MOTCUA_BRAND", {})
-    return {
-        "system_name": str(configured.get("system_name", "")),
-        "unit_name": str(configured.get("unit_name", "")),
-        "hotline": str(configured.get("hotline", "")),
-    }
+def brand() -> Brand:
+    """Return the brand kit printed on the slips (names, hotline, heading colour)."""
+    return brand_get()
 
 
 def form_html(data: FormData) -> str:
@@ -126,7 +121,7 @@ def form_html(data: FormData) -> str:
         "title": spec.title,
         "form_number": spec.number,
         "number_suffix": spec.number_suffix,
-        "unit": data.header.unit or kit["unit_name"],
+        "unit": data.header.unit or kit.unit_name,
         "qr": qr_data_uri(tracking_url) if tracking_url else "",
         "orientation": "landscape" if spec.landscape else "portrait",
         "font_size": "9pt" if spec.landscape else "12.5pt",

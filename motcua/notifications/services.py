@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.brand import brand_get
 from motcua.core.errors import InvalidInput
 from motcua.notifications.models import (
     MessageChannel,
@@ -55,7 +55,7 @@ def notification_enqueue(
             "dossier_code": dossier_code,
             "recipient_name": recipient_name,
             **(context or {}),
-            "brand": settings.MOTCUA_BRAND,
+            "brand": brand_get(),
         },
     )
     messages = [

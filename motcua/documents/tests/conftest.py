@@ -34,7 +34,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def brand(settings):
+def brand(settings, db):
+    """The settings' kit; slips read it through ``brand_get()``, hence the database."""
     settings.MOTCUA_BRAND = {
         "system_name": "Một cửa số Hà Nội",
         "unit_name": "Trung tâm Phục vụ hành chính công",

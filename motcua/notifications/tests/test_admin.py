@@ -93,7 +93,7 @@ def test_retry_now_makes_the_selected_messages_due_and_sends_them(
         )
 
     assert response.status_code == 200
-    assert "1 message will be sent again" in response.content.decode()
+    assert "1 tin nhắn sẽ được gửi lại" in response.content.decode()
     failed.refresh_from_db()
     assert failed.status == MessageStatus.SENT  # the eager task ran after commit
     assert (data_dir / "outbox" / "sms.jsonl").exists()
