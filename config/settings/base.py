@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.procedures",
     "motcua.dossiers",
+    "motcua.ratings",
+    "motcua.reports",
     "motcua.notifications",
     "motcua.population",
     "motcua.documents",

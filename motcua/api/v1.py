@@ -14,6 +14,7 @@ from ninja.errors import ValidationError
 from motcua.api import (
     agencies,
     auth,
+    boards,
     calendar,
     dossiers,
     procedures,
@@ -68,3 +69,4 @@ api.add_router("/dossiers", dossiers.router, tags=["dossiers"])
 api.add_router("/registers", dossiers.register_router, tags=["dossiers"])
 api.add_router("/worklists", worklists.router, tags=["worklists"])
 api.add_router("/public", public.router, tags=["public"])
+api.add_router("/public/boards", boards.router, tags=["public"])

@@ -17,6 +17,7 @@ urlpatterns = [
     path("counter/checklist/", views.counter_checklist, name="counter_checklist"),
     path("counter/citizen/", views.counter_citizen, name="counter_citizen"),
     path("counter/deadline/", views.counter_deadline, name="counter_deadline"),
+    path("counter/rating/<str:code>/", views.rating_tablet, name="rating_tablet"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier"),
     path(
         "dossiers/<str:code>/actions/<str:action>/",
@@ -32,4 +33,6 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("search/", views.search, name="search"),
     path("registers/", views.register, name="register"),
+    path("feedback/", views.feedback_list, name="feedback_list"),
+    path("feedback/<int:feedback_id>/", views.feedback_detail, name="feedback_detail"),
 ]

@@ -27,6 +27,7 @@ from motcua.dossiers.public import (
     public_lookup_retry_after,
 )
 from motcua.portal.forms import TrackingForm
+from motcua.portal.ratings import rating_context
 
 
 def _refused(request: HttpRequest, *, client_key: str, now: datetime) -> HttpResponse:
@@ -72,6 +73,7 @@ def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
         context = {"form": form, "error": error.message}
         status = 404 if isinstance(error, NotFound) else 400
         return render(request, "portal/tracking_form.html", context, status=status)
-    response = render(request, "portal/tracking_detail.html", {"dossier": dossier})
+    page = {"dossier": dossier, **rating_context(dossier, check)}
+    response = render(request, "portal/tracking_detail.html", page)
     add_never_cache_headers(response)
     return response

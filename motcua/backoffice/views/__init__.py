@@ -12,6 +12,7 @@ from motcua.backoffice.views.dossier import (
     dossier_detail,
     dossier_form_pdf,
 )
+from motcua.backoffice.views.feedback import feedback_detail, feedback_list
 from motcua.backoffice.views.general import (
     StaffLoginView,
     catalogue,
@@ -21,6 +22,7 @@ from motcua.backoffice.views.general import (
     procedure_detail,
 )
 from motcua.backoffice.views.lists import overview, search, worklist
+from motcua.backoffice.views.rating_tablet import rating_tablet
 from motcua.backoffice.views.registers import register
 
 __all__ = [
@@ -35,10 +37,13 @@ __all__ = [
     "dossier_act",
     "dossier_detail",
     "dossier_form_pdf",
+    "feedback_detail",
+    "feedback_list",
     "home",
     "logout_view",
     "overview",
     "procedure_detail",
+    "rating_tablet",
     "register",
     "search",
     "worklist",
