@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RatingScore(models.TextChoices):
@@ -28,7 +29,7 @@ class RatingReason(models.TextChoices):
         "several_visits",
         _("had to come several times"),
     )  # đi lại nhiều lần
-    OTHER = "other", _("other")  # lý do khác
+    OTHER = "other", pgettext_lazy("rating reason", "other")  # lý do khác
 
 
 class RatingChannel(models.TextChoices):

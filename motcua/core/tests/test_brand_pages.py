@@ -113,7 +113,7 @@ def test_the_admin_shows_the_contrast_error(admin_client):
     response = admin_client.post(url, {**KIT, "primary_colour": "#ffd24d"})
 
     assert response.status_code == 200
-    assert "requires at least 4.5:1" in response.content.decode()
+    assert "yêu cầu tối thiểu 4.5:1" in response.content.decode()  # admin speaks vi
 
 
 def test_the_admin_has_no_add_once_the_kit_exists_and_no_delete(admin_client):
