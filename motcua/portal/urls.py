@@ -2,10 +2,13 @@
 
 from django.urls import path
 
-from motcua.portal import boards, brand_views, ratings, views
+from motcua.portal import boards, brand_views, catalogue, ratings, views
 
 app_name = "portal"
 urlpatterns = [
+    path("cong-dan/", catalogue.catalogue_home, name="home"),
+    path("thu-tuc/", catalogue.procedure_list, name="procedures"),
+    path("thu-tuc/<str:code>/", catalogue.procedure_detail, name="procedure_detail"),
     path("tra-cuu/", views.tracking_form, name="tracking"),
     path("tra-cuu/<str:code>/", views.tracking_detail, name="tracking_detail"),
     path("tra-cuu/<str:code>/danh-gia/", ratings.tracking_rate, name="tracking_rate"),
