@@ -35,4 +35,9 @@ urlpatterns = [
     path("registers/", views.register, name="register"),
     path("feedback/", views.feedback_list, name="feedback_list"),
     path("feedback/<int:feedback_id>/", views.feedback_detail, name="feedback_detail"),
+    path("notices/", views.notice_list, name="notice_list"),
+    path("notices/new/", views.notice_new, name="notice_new"),
+    path("notices/<int:notice_id>/", views.notice_detail, name="notice_detail"),
+    path("notices/<int:notice_id>/notify/", views.notice_notify, name="notice_notify"),
+    path("notices/<int:notice_id>/extend/", views.notice_extend, name="notice_extend"),
 ]

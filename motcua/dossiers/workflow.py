@@ -56,6 +56,10 @@ class DossierAction(models.TextChoices):
     REQUEST_PAYMENT = "request_payment", _("payment requested")  # nghĩa vụ tài chính
     RECORD_PAYMENT = "record_payment", _("payment recorded")
     APOLOGISE = "apologise", _("apology and new date")  # form 04
+    EXTEND_FOR_NOTICE = (
+        "extend_for_notice",
+        _("date moved for a service incident"),
+    )  # gia hạn do sự cố, gián đoạn dịch vụ
     WITHDRAW = "withdraw", _("withdrawn")  # rút hồ sơ
     STOP = "stop", _("stopped")  # dừng xử lý (form 05)
     APPROVE = "approve", _("approved")  # phê duyệt
@@ -239,6 +243,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         (PROCESSING,),
     ),
     Transition(DossierAction.APOLOGISE, IN_PROCESS, (AGENCY_LEADER,)),
+    # Statuses 2, 4, 5, 6 (received, processing, supplement, payment): the leader
+    # moves the promised date after an incident; status and step stay.
+    Transition(DossierAction.EXTEND_FOR_NOTICE, IN_PROCESS, (AGENCY_LEADER,)),
     Transition(
         DossierAction.WITHDRAW,
         BEFORE_RESULT,

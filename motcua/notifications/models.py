@@ -24,6 +24,10 @@ class NotificationKind(models.TextChoices):
     STOPPED = "stopped", _("processing stopped")  # form 05: stop notice
     REFUSED = "refused", _("refused")  # form 03: refusal with reasons
     WITHDRAWN = "withdrawn", _("withdrawn")  # applicant withdrew the dossier
+    SERVICE_NOTICE = (
+        "service_notice",
+        _("service incident notice"),
+    )  # sự cố, gián đoạn dịch vụ: what to do, or the date moved
 
 
 class MessageChannel(models.TextChoices):

@@ -26,6 +26,7 @@ from motcua.dossiers.public import (
     public_lookup_refused_message,
     public_lookup_retry_after,
 )
+from motcua.notices.selectors import notices_for_dossier
 from motcua.portal.forms import TrackingForm
 from motcua.portal.ratings import rating_context
 
@@ -73,7 +74,11 @@ def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
         context = {"form": form, "error": error.message}
         status = 404 if isinstance(error, NotFound) else 400
         return render(request, "portal/tracking_form.html", context, status=status)
-    page = {"dossier": dossier, **rating_context(dossier, check)}
+    page = {
+        "dossier": dossier,
+        "dossier_notices": notices_for_dossier(dossier_code=dossier.code, now=now),
+        **rating_context(dossier, check),
+    }
     response = render(request, "portal/tracking_detail.html", page)
     add_never_cache_headers(response)
     return response

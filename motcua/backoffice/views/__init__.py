@@ -22,6 +22,13 @@ from motcua.backoffice.views.general import (
     procedure_detail,
 )
 from motcua.backoffice.views.lists import overview, search, worklist
+from motcua.backoffice.views.notices import (
+    notice_detail,
+    notice_extend,
+    notice_list,
+    notice_new,
+    notice_notify,
+)
 from motcua.backoffice.views.rating_tablet import rating_tablet
 from motcua.backoffice.views.registers import register
 
@@ -41,6 +48,11 @@ __all__ = [
     "feedback_list",
     "home",
     "logout_view",
+    "notice_detail",
+    "notice_extend",
+    "notice_list",
+    "notice_new",
+    "notice_notify",
     "overview",
     "procedure_detail",
     "rating_tablet",

@@ -60,11 +60,13 @@ def _load(user: User, code: str, purpose: str) -> Dossier:
 
 def _forms_that_apply(dossier: Dossier, events: list[DossierEvent]) -> list[str]:
     steps = {e.to_step for e in events}
+    actions = {e.action for e in events}
     found = {
         "01": dossier.received_at is not None,
         "02": bool(steps & {DossierStep.SUPPLEMENT, DossierStep.RECEPTION_SUPPLEMENT}),
         "03": dossier.status == DossierStatus.NOT_RECEIVED,
-        "04": dossier.new_deadline_at is not None,
+        # An extension for a service notice also sets a new date, but no form 04.
+        "04": DossierAction.APOLOGISE in actions,
         "05": dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN),
         "06": dossier.received_at is not None,
     }

@@ -11,6 +11,7 @@ from motcua.dossiers.services.closing import (
     dossier_stop,
     dossier_withdraw,
 )
+from motcua.dossiers.services.incidents import dossier_extend_for_notice
 from motcua.dossiers.services.processing import (
     dossier_approve,
     dossier_assign,
@@ -43,6 +44,7 @@ __all__ = [
     "dossier_approve",
     "dossier_assign",
     "dossier_create_at_counter",
+    "dossier_extend_for_notice",
     "dossier_forward",
     "dossier_issue_result",
     "dossier_receive",
