@@ -56,7 +56,7 @@ def test_the_form_shows_an_end_before_the_start_as_an_error(client, world):
     response = client.post(reverse("backoffice:notice_new"), data)
 
     assert response.status_code == 200
-    assert "end after it starts" in response.content.decode()
+    assert "sau thời điểm bắt đầu" in response.content.decode()  # staff pages speak vi
     assert not ServiceNotice.objects.exists()
 
 
