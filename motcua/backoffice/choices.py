@@ -13,11 +13,11 @@ from django.db.models import Min, Q, QuerySet
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
 from motcua.calendars.deadlines import DeadlineResult
-from motcua.calendars.selectors import deadline_compute
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import DossierChannel
-from motcua.dossiers.services.checklist import legal_time_for
-from motcua.procedures.choices import TimeUnit
+from motcua.dossiers.services.checklist import (
+    deadline_preview as checklist_deadline_preview,
+)
 from motcua.procedures.models import Procedure, RequiredDocument
 
 ASSIGNABLE_ROLES = (
@@ -89,20 +89,10 @@ def assignable_staff(agency: Agency) -> list[User]:
 def deadline_preview(
     *, procedure: Procedure, agency: Agency, now: datetime
 ) -> DeadlineResult | None:
-    """Return the deadline a dossier received now would get (None: not timed).
+    """The deadline a dossier received now at the counter would get.
 
-    The same computation as ``dossiers.services.checklist.deadline_set``: the
-    procedure's legal time for the in-person channel, the agency's hours.
-
-    Raises:
-        InvalidInput, CalendarRangeError: see ``calendars.selectors.deadline_compute``.
+    Delegates to the dossier domain so the preview and the receipt agree.
     """
-    amount, unit = legal_time_for(procedure, DossierChannel.IN_PERSON)
-    if amount is None:
-        return None
-    return deadline_compute(
-        received_at=now,
-        amount=amount,
-        unit=unit or TimeUnit.WORKING_DAYS,
-        hours=agency.working_hours(),
+    return checklist_deadline_preview(
+        procedure=procedure, agency=agency, channel=DossierChannel.IN_PERSON, now=now
     )

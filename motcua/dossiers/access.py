@@ -95,3 +95,15 @@ def dossier_get_for_user(
         user=user, dossier=dossier, at=now, purpose=purpose.strip()[:100]
     )
     return dossier
+
+
+def personal_data_visible(user: Actor | None, dossier: Dossier) -> bool:
+    """Whether ``user`` may read the applicant's personal details (ID, birth date,
+    address, contacts) of ``dossier``, not only the name.
+
+    Staff of the receiving or the competent agency may; staff of an agency a leg
+    was sent to and city supervisors see the name only (they see the dossier, not
+    the person).
+    """
+    held = roles_by_agency_for(user)
+    return dossier.receiving_agency_id in held or dossier.competent_agency_id in held

@@ -23,7 +23,7 @@ from motcua.api.dossiers.schemas_out import (
 )
 from motcua.calendars.selectors import deadline_state_get
 from motcua.dossiers import selectors
-from motcua.dossiers.access import dossier_get_for_user
+from motcua.dossiers.access import dossier_get_for_user, personal_data_visible
 from motcua.dossiers.choices import DossierChannel, DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier
 
@@ -42,7 +42,18 @@ def _open_state(dossier: Dossier, now: datetime) -> str | None:
     return str(state)
 
 
-def _applicant(dossier: Dossier) -> ApplicantOut:
+def _applicant(dossier: Dossier, *, full: bool) -> ApplicantOut:
+    """The applicant; without ``full``, the name only (``personal_data_visible``)."""
+    if not full:
+        return ApplicantOut(
+            kind=dossier.applicant_kind,
+            name=dossier.applicant_name,
+            id_number="",
+            birth_date=None,
+            address="",
+            phone="",
+            email="",
+        )
     return ApplicantOut(
         kind=dossier.applicant_kind,
         name=dossier.applicant_name,
@@ -54,8 +65,8 @@ def _applicant(dossier: Dossier) -> ApplicantOut:
     )
 
 
-def _filer(dossier: Dossier) -> FilerOut | None:
-    if not dossier.filer_name:
+def _filer(dossier: Dossier, *, full: bool) -> FilerOut | None:
+    if not dossier.filer_name or not full:
         return None
     return FilerOut(
         name=dossier.filer_name,
@@ -92,6 +103,7 @@ def _assignee(dossier: Dossier) -> PersonOut | None:
 def dossier_out(*, dossier: Dossier, user: User, now: datetime) -> DossierOut:
     """Return the detail of ``dossier`` (loaded through the access layer)."""
     closed = dossier.step == DossierStep.CLOSED
+    full = personal_data_visible(user, dossier)
     return DossierOut(
         code=dossier.code,
         procedure_code=dossier.procedure.code,
@@ -108,8 +120,8 @@ def dossier_out(*, dossier: Dossier, user: User, now: datetime) -> DossierOut:
         service_point_code=dossier.service_point.code
         if dossier.service_point
         else None,
-        applicant=_applicant(dossier),
-        filer=_filer(dossier),
+        applicant=_applicant(dossier, full=full),
+        filer=_filer(dossier, full=full),
         assignee=_assignee(dossier),
         registered_at=dossier.registered_at,
         received_at=dossier.received_at,

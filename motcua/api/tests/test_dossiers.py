@@ -85,6 +85,11 @@ def test_a_dossier_visits_another_agency_and_waits_for_a_supplement(world, as_st
     # The leg lets the other agency see the dossier and reply.
     seen = police.get(f"/dossiers/{code}").json()
     assert seen["allowed_actions"] == ["agency_reply"]
+    # ... but sees the applicant's name only, not the personal data.
+    assert seen["applicant"]["name"] == "Trần Thị Hương"
+    assert (seen["applicant"]["id_number"], seen["applicant"]["phone"]) == ("", "")
+    own = specialist.get(f"/dossiers/{code}").json()
+    assert own["applicant"]["id_number"] == "001190012345"
     replied = police.act(code, "agency_reply", reply_note="Đã xác minh")
     assert replied.json()["step"]["code"] == "processing"
     assert replied.json()["legs"][0]["replied_at"] is not None

@@ -21,7 +21,10 @@ from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.documents.data import FormData
 from motcua.documents.rendering import form_pdf
 from motcua.dossiers import printing
-from motcua.dossiers.access import dossier_get_for_user, roles_by_agency_for
+from motcua.dossiers.access import (
+    dossier_get_for_user,
+    personal_data_visible,
+)
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.selectors import (
@@ -73,13 +76,6 @@ def _forms_that_apply(dossier: Dossier, events: list[DossierEvent]) -> list[str]
     return [number for number, applies in found.items() if applies]
 
 
-def _sees_personal_data(user: User, dossier: Dossier) -> bool:
-    """Staff of the receiving or competent agency see the applicant's details;
-    other agencies consulted and supervisors see the name only."""
-    held = roles_by_agency_for(user)
-    return dossier.receiving_agency_id in held or dossier.competent_agency_id in held
-
-
 def _page(
     request: HttpRequest,
     user: User,
@@ -114,7 +110,7 @@ def _page(
             "position", "id"
         ),
         "printable": [(n, FORM_TITLES[n]) for n in _forms_that_apply(dossier, events)],
-        "personal": _sees_personal_data(user, dossier),
+        "personal": personal_data_visible(user, dossier),
         "notice": notice,
         "just_received": request.GET.get("received") == "1",
     }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import AdministrativeUnit, Agency, ServicePoint, UnitLevel
 from motcua.agencies.selectors import unit_descendant_ids
+from motcua.calendars.deadlines import DeadlineResult
 from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import DossierChannel
@@ -169,6 +170,37 @@ def legal_time_for(
     return procedure.legal_time_amount, procedure.legal_time_unit
 
 
+def legal_time_counted(
+    procedure: Procedure, channel: int
+) -> tuple[Decimal | None, str | None]:
+    """The legal time as counted: a same-day procedure without an amount is 1."""
+    amount, unit = legal_time_for(procedure, channel)
+    if amount is None and unit == TimeUnit.SAME_DAY:
+        amount = Decimal(1)  # the catalogue gives same-day procedures no amount
+    return amount, unit
+
+
+def deadline_preview(
+    *, procedure: Procedure, agency: Agency, channel: int, now: datetime
+) -> DeadlineResult | None:
+    """The deadline a dossier received ``now`` would get (None: not timed).
+
+    The same rules as ``deadline_set``, for the counter's preview before confirming.
+
+    Raises:
+        InvalidInput, CalendarRangeError: see ``calendars.selectors.deadline_compute``.
+    """
+    amount, unit = legal_time_counted(procedure, channel)
+    if amount is None:
+        return None
+    return deadline_compute(
+        received_at=now,
+        amount=amount,
+        unit=unit or TimeUnit.WORKING_DAYS,
+        hours=agency.working_hours(),
+    )
+
+
 def deadline_set(dossier: Dossier, *, now: datetime) -> None:
     """Receive ``dossier`` at ``now``: count start and deadline (SPEC §5).
 
@@ -176,9 +208,7 @@ def deadline_set(dossier: Dossier, *, now: datetime) -> None:
     the import flagged the record). Ended pauses move the deadline later.
     """
     dossier.received_at = now
-    amount, unit = legal_time_for(dossier.procedure, dossier.channel)
-    if amount is None and unit == TimeUnit.SAME_DAY:
-        amount = Decimal(1)  # the catalogue gives same-day procedures no amount
+    amount, unit = legal_time_counted(dossier.procedure, dossier.channel)
     dossier.legal_time_amount, dossier.legal_time_unit = amount, unit
     if amount is None:
         dossier.count_started_at = now
