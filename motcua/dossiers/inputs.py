@@ -65,6 +65,8 @@ class DocumentTick:
     required_document_id: int
     is_provided: bool = True
     reference: str = ""
+    # A file already in the default storage (an online upload), by its name there.
+    file: str = ""
 
 
 @dataclass(frozen=True, slots=True)

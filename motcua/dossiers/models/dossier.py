@@ -107,6 +107,15 @@ class Dossier(models.Model):
     )
     applicant_phone = models.CharField(_("phone"), max_length=20, blank=True)
     applicant_email = models.EmailField(_("e-mail"), blank=True)
+    # The citizen account that filed the dossier on the portal ("my dossiers").
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_filed",
+    )
     filer_name = models.CharField(_("filer"), max_length=200, blank=True)
     filer_id_number = models.CharField(
         _("filer's personal ID"), max_length=20, blank=True

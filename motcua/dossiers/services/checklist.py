@@ -83,6 +83,7 @@ def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
             copies=item.copies,
             is_provided=bool(by_id.get(item.pk) and by_id[item.pk].is_provided),
             reference=(by_id[item.pk].reference if item.pk in by_id else ""),
+            file=(by_id[item.pk].file if item.pk in by_id else ""),
         )
         for position, item in enumerate(items, start=1)
     )

@@ -214,6 +214,7 @@ def dossier_register_online(
     summary: str = "",
     return_method: str = ReturnMethod.ONLINE,
     return_address: str = "",
+    account: User | None = None,
 ) -> Dossier:
     """Register a dossier filed on the portal or through the API (status 1).
 
@@ -239,6 +240,7 @@ def dossier_register_online(
         return_address=return_address,
     )
     checklist_missing(procedure, case_heading, documents)  # rejects unknown items
+    dossier.account = account
     dossier.code = dossier_code_allocate(agency=receiving, at=now)
     dossier.registered_at = now
     dossier.step_started_at = now

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CitizensConfig(AppConfig):
+    name = "motcua.citizens"
+    label = "citizens"
+    verbose_name = _("Citizen accounts and data store")
