@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("motcua.payments.urls")),
     path("", include("motcua.portal.urls")),
     path("", include("motcua.backoffice.urls")),
 ]

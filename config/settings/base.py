@@ -200,6 +200,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
     # Sends what was written while the worker or Redis was down.
+    "submissions-drafts-purge": {
+        "task": "submissions.drafts_purge",
+        "schedule": 24 * 60 * 60,
+    },
     "notifications-outbox-deliver": {
         "task": "notifications.outbox_deliver",
         "schedule": 60,
@@ -220,6 +224,20 @@ MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW = 3600  # seconds
 # Behind a reverse proxy, the header that carries the client's address
 # (e.g. HTTP_X_REAL_IP); without it every visitor counts as one client.
 MOTCUA_PUBLIC_CLIENT_IP_HEADER = os.environ.get("MOTCUA_PUBLIC_CLIENT_IP_HEADER", "")
+
+# Online filing. Papers the population database holds are referenced by the personal
+# ID number instead of being uploaded (Decree 45/2020/NĐ-CP Art. 4; Decree
+# 104/2022/NĐ-CP): phrases matched, without accents, in the checklist paper's name.
+MOTCUA_PAPERS_HELD_BY_AUTHORITIES = [
+    "căn cước",
+    "chứng minh nhân dân",
+    "sổ hộ khẩu",
+    "sổ tạm trú",
+    "xác nhận thông tin về cư trú",
+    "giấy xác nhận thông tin cư trú",
+]
+# Drafts not filed for this many days are deleted with their uploads.
+MOTCUA_DRAFT_RETENTION_DAYS = int(os.environ.get("MOTCUA_DRAFT_RETENTION_DAYS", "30"))
 
 # Notifications: channel classes per kind of address (providers are pluggable).
 # The default writes JSON lines under var/outbox/ so a demo shows what was sent.
@@ -275,3 +293,49 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
     },
 }
+
+# Online payments and uploads (issue: online submission with the fee step).
+# The payment gateway class, a dotted path (see motcua.payments.gateways). The
+# default DEMO gateway moves no money: configure the contracted gateway in
+# production (`manage.py check --deploy` warns while the demo one is set).
+MOTCUA_PAYMENT_GATEWAY = os.environ.get(
+    "MOTCUA_PAYMENT_GATEWAY", "motcua.payments.gateways.DemoGateway"
+)
+# A training or staging site may knowingly run the demo gateway: "1" silences the
+# deployment warning (never on a site that takes real fees).
+MOTCUA_DEMO_PAYMENTS_ALLOWED = os.environ.get("MOTCUA_DEMO_PAYMENTS_ALLOWED") == "1"
+# The largest file a citizen may upload, in bytes (default 10 MiB).
+MOTCUA_UPLOAD_MAX_BYTES = int(
+    os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
+)
+
+# Citizen accounts (issue: citizen accounts, "my dossiers", "my papers").
+# Citizens log in on the portal with their 12-digit personal ID number and a
+# password, or with VNeID (the national e-ID) through OpenID Connect
+# (mozilla-django-oidc, backend motcua.citizens.oidc.VNeIDBackend). VNeID is
+# enabled only when VNEID_OIDC_CLIENT_ID is set; the endpoints and the claim names
+# come from the deployment's VNeID contract.
+VNEID_OIDC_CLIENT_ID = os.environ.get("VNEID_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_ID = VNEID_OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = os.environ.get("VNEID_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("VNEID_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("VNEID_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("VNEID_OIDC_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("VNEID_OIDC_JWKS_ENDPOINT") or None
+OIDC_RP_SIGN_ALGO = os.environ.get("VNEID_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("VNEID_OIDC_SCOPES", "openid")
+OIDC_USE_PKCE = env_bool("VNEID_OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "portal:vneid_callback"
+VNEID_OIDC_ID_NUMBER_CLAIM = os.environ.get("VNEID_OIDC_ID_NUMBER_CLAIM", "citizen_id")
+VNEID_OIDC_NAME_CLAIM = os.environ.get("VNEID_OIDC_NAME_CLAIM", "name")
+VNEID_OIDC_BIRTH_DATE_CLAIM = os.environ.get("VNEID_OIDC_BIRTH_DATE_CLAIM", "birthdate")
+VNEID_OIDC_PHONE_CLAIM = os.environ.get("VNEID_OIDC_PHONE_CLAIM", "phone_number")
+if VNEID_OIDC_CLIENT_ID:
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "motcua.citizens.oidc.VNeIDBackend",
+    ]
+# A locked-out citizen sees the portal's own login page (HTTP 429) instead of
+# django-axes' plain text; every other page keeps the plain text.
+AXES_LOCKOUT_CALLABLE = "motcua.portal.accounts.axes_lockout_response"

@@ -6,3 +6,6 @@ class PaymentsConfig(AppConfig):
     name = "motcua.payments"
     label = "payments"
     verbose_name = _("Online payments")
+
+    def ready(self) -> None:
+        from motcua.payments import checks  # noqa: F401 - registers the check

@@ -7,14 +7,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_check_deploy_is_clean_under_production_settings():
+def check_deploy(**extra: str) -> subprocess.CompletedProcess[str]:
     env = {
         "PATH": "/usr/bin:/bin",
         "SECRET_KEY": "test-" + "x9" * 30,
         "ALLOWED_HOSTS": "motcua.example.vn",
         "MOTCUA_DATA_DIR": str(ROOT / "var" / "deploy-check"),
+        **extra,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [
             sys.executable,
             "manage.py",
@@ -30,5 +31,17 @@ def test_check_deploy_is_clean_under_production_settings():
         text=True,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    # No contracted payment gateway exists in the repository: a training site's
+    # explicit acknowledgement of the demo gateway stands in for it here.
+    result = check_deploy(MOTCUA_DEMO_PAYMENTS_ALLOWED="1")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_fees_go_through_the_demo_gateway():
+    result = check_deploy()
+    assert result.returncode != 0
+    assert "motcua.payments.W001" in result.stdout + result.stderr
