@@ -6,3 +6,6 @@ class CitizensConfig(AppConfig):
     name = "motcua.citizens"
     label = "citizens"
     verbose_name = _("Citizen accounts and data store")
+
+    def ready(self) -> None:
+        from motcua.citizens import checks  # noqa: F401 - registers the checks

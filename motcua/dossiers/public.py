@@ -5,7 +5,9 @@ code alone never reveals personal data. What anyone holding the code sees: the
 status in plain words, the steps (action and date, never a staff name or note),
 the deadline and time left, what the citizen must do, the apology and new date.
 With a second factor (the last 4 digits of the applicant's personal ID or phone)
-the applicant's name and the papers are shown as well.
+the applicant's name and the papers are shown as well; so they are to the citizen
+account the dossier belongs to (``dossiers_filed_by``), and that access is logged
+as a personal data access.
 
 Lookups are rate-limited per client through Django's cache (locmem or Redis) so
 that codes and second factors cannot be guessed: at most
@@ -32,6 +34,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from motcua.accounts.models import User
 from motcua.calendars.selectors import deadline_state_get
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
@@ -41,8 +44,10 @@ from motcua.dossiers.models import (
     DossierDocument,
     DossierEvent,
     DossierFee,
+    PersonalDataAccess,
     PublicLookup,
 )
+from motcua.dossiers.selectors import dossiers_filed_by
 from motcua.dossiers.services.transitions import calendar_for
 from motcua.dossiers.workflow import DossierAction
 
@@ -167,7 +172,8 @@ class PublicPersonal:
 
 @dataclass(frozen=True, slots=True)
 class PublicDossier:
-    """What a code shows; ``personal`` is None without a matching second factor."""
+    """What a code shows; ``personal`` is None without a matching second factor
+    (or ownership: ``owner_view``)."""
 
     code: str
     procedure_code: str
@@ -190,6 +196,7 @@ class PublicDossier:
     with_check: bool
     check_ok: bool
     personal: PublicPersonal | None
+    owner_view: bool = False
 
 
 def _setting(name: str, default: int) -> int:
@@ -421,7 +428,7 @@ def _load(code: str) -> Dossier | None:
 
 
 def _build(
-    dossier: Dossier, *, now: datetime, check: str | None, ok: bool
+    dossier: Dossier, *, now: datetime, check: str | None, ok: bool, owner_view: bool
 ) -> PublicDossier:
     time_left, state = _time_left(dossier, now)
     apology = DossierApology.objects.filter(dossier=dossier).first()
@@ -448,19 +455,38 @@ def _build(
         apology_reason=apology.reason if apology is not None else "",
         with_check=check is not None,
         check_ok=ok,
-        personal=_personal(dossier) if ok else None,
+        personal=_personal(dossier) if ok or owner_view else None,
+        owner_view=owner_view,
     )
 
 
+def _owned_by(dossier: Dossier, owner: User | None, now: datetime) -> bool:
+    """Whether citizen ``owner`` owns ``dossier``; if so, log the access."""
+    if owner is None or not dossiers_filed_by(owner).filter(pk=dossier.pk).exists():
+        return False
+    PersonalDataAccess.objects.create(
+        user=owner, dossier=dossier, at=now, purpose="owner: tracking page"
+    )
+    return True
+
+
 def dossier_public_get(
-    *, code: str, check: str | None, now: datetime, client_key: str
+    *,
+    code: str,
+    check: str | None,
+    now: datetime,
+    client_key: str,
+    owner: User | None = None,
 ) -> PublicDossier:
     """Return what the public may see of dossier ``code`` at ``now``.
 
     With ``check`` equal to the last 4 digits of the applicant's personal ID or
     phone, the applicant's name and papers are included; a wrong check is not an
-    error, it only leaves them out. Every lookup is logged; an unknown code or a
-    wrong check counts as a failure of ``client_key`` for the rate limit.
+    error, it only leaves them out. When ``owner`` (the logged-in citizen) owns
+    the dossier (``dossiers_filed_by``) they are included without a check, and
+    the access is logged as a ``PersonalDataAccess``. Every lookup is logged; an
+    unknown code or a wrong check counts as a failure of ``client_key`` for the
+    rate limit.
 
     Raises:
         InvalidInput: ``check`` is given but is not 4 digits.
@@ -483,4 +509,5 @@ def dossier_public_get(
             )
             % {"code": code or "—"}
         )
-    return _build(dossier, now=now, check=cleaned, ok=ok)
+    owner_view = _owned_by(dossier, owner, now)
+    return _build(dossier, now=now, check=cleaned, ok=ok, owner_view=owner_view)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.public import (
     dossier_public_get,
@@ -59,15 +60,19 @@ def tracking_form(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """The public page of dossier ``code``; ``?check=NNNN`` adds the personal data."""
+    """The public page of dossier ``code``; ``?check=NNNN`` adds the personal data,
+    as does being logged in as the citizen the dossier belongs to."""
     check = request.GET.get("check", "").strip() or None
     now = timezone.now()
     client_key = public_client_key(meta=request.META)
     if not public_lookup_allow(client_key=client_key, now=now):
         return _refused(request, client_key=client_key, now=now)
+    # The citizen account the dossier belongs to sees the personal part without
+    # the check digits (the access is logged as a personal data access).
+    owner = request.user if isinstance(request.user, User) else None
     try:
         dossier = dossier_public_get(
-            code=code, check=check, now=now, client_key=client_key
+            code=code, check=check, now=now, client_key=client_key, owner=owner
         )
     except (NotFound, InvalidInput) as error:
         form = TrackingForm(initial={"code": code})

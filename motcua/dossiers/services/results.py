@@ -1,4 +1,7 @@
-"""Results: the clerk numbers and issues, reception returns (SPEC §4.8, form 07)."""
+"""Results: the clerk numbers and issues, reception returns (SPEC §4.8, form 07).
+
+A returned result is also kept in the filing citizen account's data store.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.calendars.timeliness import judge_finished
+from motcua.citizens.models import StoredPaper
+from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.models import CounterKind, Dossier
@@ -122,4 +127,25 @@ def dossier_return_result(
             "register_number": dossier.register_number,
         },
     )
+    _keep_result_in_data_store(dossier, now)
     return dossier
+
+
+def _keep_result_in_data_store(dossier: Dossier, now: datetime) -> None:
+    """Decree 45/2020/NĐ-CP Art. 16: the result goes to the data store of the
+    citizen account that filed the dossier, to be reused later (Art. 4)."""
+    account = dossier.account
+    if account is None:
+        return
+    first = dossier.procedure.results.order_by("position").first()
+    name = first.name if first is not None else dossier.procedure.name
+    stored_paper_add(
+        owner=account,
+        kind=StoredPaper.Kind.RESULT,
+        name=name[:NAME_MAX],
+        number=dossier.result_number,
+        issued_by=dossier.competent_agency.name,
+        issued_at=dossier.result_issued_at,
+        dossier_code=dossier.code,
+        now=now,
+    )

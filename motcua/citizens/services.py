@@ -1,0 +1,379 @@
+"""Writes of citizen accounts and their data store ("my papers").
+
+Sign-up with a password only claims the personal ID number; logging in through
+VNeID proves it (``citizen_verify_with_vneid``). The data store keeps papers
+from earlier dossiers and results issued (Decree 45/2020/NĐ-CP Art. 16).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.citizens.models import Citizen, StoredPaper
+from motcua.citizens.selectors import paper_of
+from motcua.core.errors import Conflict, InvalidInput
+from motcua.core.text import fold, nfc
+
+# Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
+ID_NUMBER = re.compile(r"^\d{12}$")
+# Vietnamese numbers: mobiles have 10 digits, landlines 11 (area code 02x).
+PHONE = re.compile(r"^0\d{9,10}$")
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+NAME_MAX = 300
+
+
+def id_number_clean(value: str) -> str:
+    """Return the ID number without spaces; raise if it is not 12 digits."""
+    cleaned = re.sub(r"\s", "", value or "")
+    if not ID_NUMBER.match(cleaned):
+        raise InvalidInput(
+            _("Check your personal ID number."),
+            field_errors={
+                "id_number": _("A personal ID number has exactly 12 digits.")
+            },
+        )
+    return cleaned
+
+
+def phone_clean(value: str) -> str:
+    """Return a Vietnamese phone number as 0xxxxxxxxx (``+84`` becomes 0)."""
+    cleaned = _PHONE_SEPARATORS.sub("", value or "")
+    if cleaned.startswith("+84"):
+        cleaned = "0" + cleaned[3:]
+    elif cleaned.startswith("84") and len(cleaned) in (11, 12):
+        cleaned = "0" + cleaned[2:]
+    if not PHONE.match(cleaned):
+        raise InvalidInput(
+            _("Check your phone number."),
+            field_errors={
+                "phone": _("Type a Vietnamese phone number, e.g. 0912 345 678.")
+            },
+        )
+    return cleaned
+
+
+def _sign_up_errors(
+    *,
+    full_name: str,
+    id_number: str,
+    phone: str,
+    email: str,
+    password: str,
+    birth_date: date | None,
+    now: datetime,
+) -> dict[str, str | Promise]:
+    errors: dict[str, str | Promise] = {}
+    if not full_name:
+        errors["full_name"] = _("Type your full name.")
+    for field, clean, value in (
+        ("id_number", id_number_clean, id_number),
+        ("phone", phone_clean, phone),
+    ):
+        try:
+            clean(value)
+        except InvalidInput as error:
+            errors[field] = error.field_errors[field]
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = _("Type a valid e-mail address, or leave it empty.")
+    if birth_date is not None and birth_date > timezone.localdate(now):
+        errors["birth_date"] = _("The date of birth cannot be in the future.")
+    candidate = User(username=id_number, full_name=full_name, email=email)
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as error:
+        errors["password"] = " ".join(error.messages)
+    return errors
+
+
+def _id_number_taken() -> InvalidInput:
+    return InvalidInput(
+        _("An account with this personal ID number already exists."),
+        field_errors={
+            "id_number": _(
+                "An account with this personal ID number already exists. Log in, "
+                "or log in with VNeID."
+            )
+        },
+    )
+
+
+@transaction.atomic
+def citizen_sign_up(
+    *,
+    full_name: str,
+    id_number: str,
+    phone: str,
+    email: str,
+    password: str,
+    birth_date: date | None = None,
+    now: datetime,
+) -> User:
+    """Create a citizen account that logs in with its ID number and ``password``.
+
+    The ID number is only claimed (not verified) until the citizen logs in
+    through VNeID; the username is the 12-digit ID number.
+
+    Raises:
+        InvalidInput: a field is wrong (``field_errors`` says which: full_name,
+            id_number, phone, email, birth_date, password), or an account with
+            this ID number exists.
+    """
+    full_name = nfc(full_name or "")[:200]
+    email = (email or "").strip().lower()
+    errors = _sign_up_errors(
+        full_name=full_name,
+        id_number=re.sub(r"\s", "", id_number or ""),
+        phone=phone,
+        email=email,
+        password=password,
+        birth_date=birth_date,
+        now=now,
+    )
+    if errors:
+        raise InvalidInput(_("Please correct the fields below."), field_errors=errors)
+    id_number = id_number_clean(id_number)
+    if (
+        Citizen.objects.filter(id_number=id_number).exists()
+        or User.objects.filter(username=id_number).exists()
+    ):
+        raise _id_number_taken()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent sign-up may win
+            user = User(
+                username=id_number,
+                full_name=full_name,
+                phone=phone_clean(phone),
+                email=email,
+                date_joined=now,
+            )
+            user.set_password(password)
+            user.save()
+            Citizen.objects.create(
+                user=user, id_number=id_number, birth_date=birth_date, created_at=now
+            )
+    except IntegrityError as error:
+        raise _id_number_taken() from error
+    return user
+
+
+def _verified_profile_update(
+    citizen: Citizen, *, full_name: str, birth_date: date | None, now: datetime
+) -> None:
+    if not citizen.is_id_verified:
+        citizen.is_id_verified = True
+        citizen.verified_at = now
+        # Whoever set the password only claimed this ID number: from now on the
+        # account opens with VNeID (a password set before proves nothing).
+        citizen.user.set_unusable_password()
+    if birth_date is not None:
+        citizen.birth_date = birth_date
+    citizen.save()
+    if full_name:
+        citizen.user.full_name = full_name
+
+
+@transaction.atomic
+def citizen_verify_with_vneid(
+    *,
+    id_number: str,
+    full_name: str,
+    now: datetime,
+    birth_date: date | None = None,
+    phone: str = "",
+    email: str = "",
+) -> User:
+    """Return the account of a citizen who logged in through VNeID.
+
+    A new account is made with a verified ID; an existing account with the same
+    ID number is linked and marked verified (its password, set while the ID was
+    only claimed, stops working). Name, birth date and phone come from VNeID.
+
+    Raises:
+        InvalidInput: the ID number is not 12 digits.
+        Conflict: a staff account uses the ID number as its username.
+    """
+    id_number = id_number_clean(id_number)
+    full_name = nfc(full_name or "")[:200]
+    try:
+        phone = phone_clean(phone) if phone else ""
+    except InvalidInput:
+        phone = ""  # an unusual number from the e-ID is not a reason to refuse
+    citizen = (
+        Citizen.objects.select_for_update()
+        .select_related("user")
+        .filter(id_number=id_number)
+        .first()
+    )
+    if citizen is None:
+        if User.objects.filter(username=id_number).exists():
+            raise Conflict(_("This ID number is used by a staff account."))
+        user = User(username=id_number, email=(email or "").strip().lower())
+        user.set_unusable_password()
+        user.date_joined = now
+        user.save()
+        citizen = Citizen(user=user, id_number=id_number, created_at=now)
+    _verified_profile_update(
+        citizen, full_name=full_name, birth_date=birth_date, now=now
+    )
+    user = citizen.user
+    user.phone = phone or user.phone
+    user.save()
+    return user
+
+
+def _name_clean(name: str) -> str:
+    cleaned = nfc(name or "")
+    if not cleaned:
+        raise InvalidInput(
+            _("Say what the paper is."),
+            field_errors={"name": _("Type the name of the paper.")},
+        )
+    if len(cleaned) > NAME_MAX:
+        raise InvalidInput(
+            _("The name is too long."),
+            field_errors={"name": _("Use at most 300 characters.")},
+        )
+    return cleaned
+
+
+def _existing(
+    owner: User, kind: str, sha256: str, dossier_code: str
+) -> StoredPaper | None:
+    papers = StoredPaper.objects.filter(owner=owner, kind=kind)
+    if kind == StoredPaper.Kind.UPLOAD and sha256:
+        return papers.filter(sha256=sha256).exclude(file="").first()
+    if kind == StoredPaper.Kind.RESULT and dossier_code:
+        return papers.filter(dossier_code=dossier_code).first()
+    return None
+
+
+@transaction.atomic
+def stored_paper_add(
+    *,
+    owner: User,
+    name: str,
+    kind: str,
+    now: datetime,
+    file_name: str = "",
+    content_type: str = "",
+    size: int = 0,
+    sha256: str = "",
+    dossier_code: str = "",
+    number: str = "",
+    issued_by: str = "",
+    issued_at: datetime | None = None,
+) -> StoredPaper:
+    """Keep a paper in ``owner``'s data store (Decree 45/2020 Art. 16).
+
+    ``file_name`` is a name already in the default storage: it is referenced,
+    not copied, and may also be used by a dossier. Idempotent: an upload whose
+    ``sha256`` the owner already keeps, or a result of a dossier already kept,
+    returns the paper kept before.
+
+    Raises:
+        InvalidInput: no name, an unknown kind, or a file that is not stored.
+    """
+    cleaned = _name_clean(name)
+    if kind not in StoredPaper.Kind.values:
+        raise InvalidInput(_("Unknown kind of paper."), field_errors={"kind": kind})
+    if file_name and not default_storage.exists(file_name):
+        raise InvalidInput(_("The file of this paper is not stored."))
+    sha256 = sha256 if file_name else ""
+    existing = _existing(owner, kind, sha256, dossier_code)
+    if existing is not None:
+        return existing
+    paper = StoredPaper(
+        owner=owner,
+        name=cleaned,
+        name_folded=fold(cleaned),
+        kind=kind,
+        file=file_name,
+        content_type=content_type if file_name else "",
+        size=size if file_name else 0,
+        sha256=sha256,
+        dossier_code=dossier_code,
+        number=number,
+        issued_by=issued_by[:300],
+        issued_at=issued_at,
+        created_at=now,
+    )
+    try:
+        with transaction.atomic():  # the same file added twice at once
+            paper.save()
+    except IntegrityError:
+        again = _existing(owner, kind, sha256, dossier_code)
+        if again is None:
+            raise
+        return again
+    return paper
+
+
+@transaction.atomic
+def stored_paper_upload(
+    *,
+    owner: User,
+    name: str,
+    upload: File[Any],
+    content_type: str,
+    extension: str,
+    size: int,
+    sha256: str,
+    now: datetime,
+) -> StoredPaper:
+    """Store a checked upload (``documents.uploads.upload_check``) and keep it.
+
+    The file is saved under ``papers/<year>/<month>/`` with a random name (the
+    citizen's file name is never used as a path); a file the owner already keeps
+    is not saved twice.
+
+    Raises:
+        InvalidInput: no name (see ``stored_paper_add``).
+    """
+    cleaned = _name_clean(name)
+    existing = _existing(owner, StoredPaper.Kind.UPLOAD, sha256, "")
+    if existing is not None:
+        return existing
+    local = timezone.localtime(now)
+    path = f"papers/{local:%Y/%m}/{secrets.token_hex(16)}.{extension}"
+    upload.seek(0)
+    file_name = default_storage.save(path, upload)
+    return stored_paper_add(
+        owner=owner,
+        name=cleaned,
+        kind=StoredPaper.Kind.UPLOAD,
+        now=now,
+        file_name=file_name,
+        content_type=content_type,
+        size=size,
+        sha256=sha256,
+    )
+
+
+@transaction.atomic
+def stored_paper_delete(*, owner: User, pk: int) -> None:
+    """Remove paper ``pk`` from ``owner``'s data store; its file stays stored.
+
+    The file may belong to a dossier as well (a paper filed or reused), which
+    must keep it.
+
+    Raises:
+        NotFound: no such paper, or it belongs to someone else.
+    """
+    paper_of(owner, pk).delete()

@@ -1,0 +1,111 @@
+"""Forms of citizen accounts: sign-up, login, adding a paper to "my papers".
+
+Forms only parse; the rules (ID number shape, phone, password strength, unique
+ID) live in ``motcua.citizens.services`` and come back as field errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+ID_NUMBER_ATTRS = {
+    "inputmode": "numeric",
+    "autocomplete": "username",
+    "maxlength": "14",
+    "spellcheck": "false",
+}
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    id_number = forms.CharField(
+        label=_("Personal ID number"),
+        max_length=20,
+        help_text=_("The 12 digits on your citizen identity card."),
+        widget=forms.TextInput(attrs=ID_NUMBER_ATTRS),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth (optional)"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(
+            attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.CharField(
+        label=_("E-mail (optional)"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_(
+            "At least 8 characters, not only digits, not a common password and "
+            "not like your name or ID number."
+        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password"), data.get("password_again")
+        if first and second and first != second:
+            self.add_error("password_again", _("The two passwords differ."))
+        return data
+
+
+class LoginForm(forms.Form):
+    id_number = forms.CharField(
+        label=_("Personal ID number"),
+        max_length=20,
+        widget=forms.TextInput(attrs=ID_NUMBER_ATTRS),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_id_number(self) -> str:
+        value = "".join(str(self.cleaned_data["id_number"]).split())
+        if len(value) != 12 or not value.isdigit():
+            raise forms.ValidationError(
+                _("A personal ID number has exactly 12 digits.")
+            )
+        return value
+
+
+class PaperAddForm(forms.Form):
+    name = forms.CharField(
+        label=_("What paper is it?"),
+        max_length=300,
+        help_text=_("For example: Giấy khai sinh, Bằng tốt nghiệp đại học."),
+    )
+    file = forms.FileField(
+        label=_("File (PDF, JPEG or PNG)"),
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            }
+        ),
+    )

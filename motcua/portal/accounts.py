@@ -1,0 +1,359 @@
+"""Citizen accounts on the portal: sign up, log in (password or VNeID), log out,
+"my dossiers" and "my papers" (the data store of Decree 45/2020/NĐ-CP Art. 16).
+
+Passwords are checked through ``django.contrib.auth.authenticate`` so that
+django-axes counts failures and locks out guessing. Each view parses input, makes
+one domain call and maps domain errors to the page. Pages need no JavaScript
+and are never cached: they show personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import PurePath
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from axes.helpers import get_cool_off, get_lockout_message
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from mozilla_django_oidc.views import (  # type: ignore[import-untyped]
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+)
+
+from motcua.accounts.models import User
+from motcua.citizens.oidc import vneid_enabled
+from motcua.citizens.selectors import citizen_of, paper_of, papers_of
+from motcua.citizens.services import (
+    citizen_sign_up,
+    stored_paper_delete,
+    stored_paper_upload,
+)
+from motcua.core.errors import DomainError, InvalidInput, NotFound
+from motcua.documents.uploads import upload_check
+from motcua.dossiers.public import PLAIN_STATUS
+from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.portal.account_forms import LoginForm, PaperAddForm, SignUpForm
+from motcua.submissions.selectors import drafts_of
+
+View = Callable[..., HttpResponseBase]
+PAGE_SIZE = 20
+ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
+# Set on the request when the login page itself told a locked-out citizen.
+LOCKOUT_RENDERED = "motcua_lockout_rendered"
+
+
+def _safe_next(request: HttpRequest, value: str | None) -> str:
+    """``value`` if it is a URL of this site, else "my dossiers"."""
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return reverse("portal:my_dossiers")
+
+
+def _private(response: ResponseT) -> ResponseT:
+    add_never_cache_headers(response)
+    return response
+
+
+def _account(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):  # citizen_required ran: cannot happen
+        raise Http404
+    return user
+
+
+def citizen_required(view: View) -> View:
+    """Anonymous visitors go to the citizen login; staff accounts are refused."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            url = reverse("portal:citizen_login")
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        if citizen_of(request.user) is None:
+            page = render(request, "portal/account_staff.html", status=403)
+            return _private(page)
+        return _private(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+# Sign up, log in, log out ---------------------------------------------------------
+
+
+def _context(form: SignUpForm | LoginForm, next_url: str) -> dict[str, Any]:
+    return {
+        "form": form,
+        "next": next_url,
+        "next_query": urlencode({"next": next_url}),
+        "vneid": vneid_enabled(),
+    }
+
+
+def _sign_up_save(request: HttpRequest, form: SignUpForm) -> User | None:
+    data = form.cleaned_data
+    try:
+        return citizen_sign_up(
+            full_name=data["full_name"],
+            id_number=data["id_number"],
+            phone=data["phone"],
+            email=data["email"],
+            password=data["password"],
+            birth_date=data["birth_date"],
+            now=timezone.now(),
+        )
+    except InvalidInput as error:
+        for field, message in error.field_errors.items():
+            form.add_error(field if field in form.fields else None, str(message))
+        if not error.field_errors:
+            form.add_error(None, str(error.message))
+        return None
+
+
+@sensitive_post_parameters("password", "password_again")
+@require_http_methods(["GET", "POST"])
+def citizen_signup(request: HttpRequest) -> HttpResponse:
+    """Create a citizen account (ID number + password), then log it in."""
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    form = SignUpForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        user = _sign_up_save(request, form)
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your account is ready."))
+            return redirect(next_url)
+    status = 400 if form.is_bound else 200
+    page = render(
+        request, "portal/account_signup.html", _context(form, next_url), status=status
+    )
+    return _private(page)
+
+
+def _locked_out(request: HttpRequest, form: LoginForm, next_url: str) -> HttpResponse:
+    setattr(request, LOCKOUT_RENDERED, True)  # read by axes_lockout_response
+    minutes = max(1, int(get_cool_off(request).total_seconds() // 60))
+    error = _(
+        "Too many failed attempts. To protect your account, logging in with this "
+        "ID number is blocked for %(minutes)d minutes."
+    ) % {"minutes": minutes}
+    context = {**_context(form, next_url), "lockout": error}
+    page = render(request, "portal/account_login.html", context, status=429)
+    return _private(page)
+
+
+def _login_check(request: HttpRequest, form: LoginForm) -> User | None:
+    """Authenticate through axes; add the reason of a refusal to ``form``."""
+    user = authenticate(
+        request,
+        username=form.cleaned_data["id_number"],
+        password=form.cleaned_data["password"],
+    )
+    if user is None:
+        form.add_error(None, _("The personal ID number or the password is wrong."))
+        return None
+    if not isinstance(user, User) or citizen_of(user) is None:
+        form.add_error(
+            None,
+            _(
+                "This is a staff account, not a citizen account. Staff log in on "
+                "the back office."
+            ),
+        )
+        return None
+    return user
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def citizen_login(request: HttpRequest) -> HttpResponse:
+    """Log in with the personal ID number and password; ``?next=`` (this site
+    only) is where to go afterwards."""
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if request.method != "POST" and citizen_of(request.user) is not None:
+        return redirect(next_url)
+    form = LoginForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        user = _login_check(request, form)
+        if getattr(request, "axes_locked_out", False):
+            return _locked_out(request, form, next_url)
+        if user is not None:
+            login(request, user)
+            return redirect(next_url)
+    status = 400 if form.is_bound else 200
+    context = _context(form, next_url)
+    return render(request, "portal/account_login.html", context, status=status)
+
+
+@require_POST
+def citizen_logout(request: HttpRequest) -> HttpResponse:
+    """Log out (POST only, so a link cannot do it) and go to the login page."""
+    logout(request)
+    messages.success(request, _("You have logged out."))
+    return redirect("portal:citizen_login")
+
+
+def axes_lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes' lockout answer: the citizen login page when it already told
+    the citizen (in their language), else axes' own plain text."""
+    if original_response is not None and getattr(request, LOCKOUT_RENDERED, False):
+        return original_response
+    status = int(getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429))
+    return HttpResponse(get_lockout_message(), status=status)
+
+
+# VNeID (OpenID Connect) ------------------------------------------------------------
+
+
+class VNeIDLoginView(OIDCAuthenticationRequestView):  # type: ignore[misc]
+    """Send the citizen to VNeID (only when a deployment configured it)."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not vneid_enabled():
+            raise Http404
+        response: HttpResponse = super().get(request)
+        return _private(response)
+
+
+class VNeIDCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
+    """Back from VNeID: log the citizen in, or say that it did not work."""
+
+    @property
+    def success_url(self) -> str:
+        return _safe_next(self.request, self.request.session.get("oidc_login_next"))
+
+    @property
+    def failure_url(self) -> str:
+        return reverse("portal:citizen_login")
+
+    def login_failure(self) -> HttpResponse:
+        messages.error(
+            self.request,
+            _("Logging in with VNeID did not succeed. Please try again."),
+        )
+        response: HttpResponse = super().login_failure()
+        return response
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not vneid_enabled():
+            raise Http404
+        response: HttpResponse = super().get(request)
+        return _private(response)
+
+
+# My dossiers, my papers -------------------------------------------------------------
+
+
+@require_GET
+@citizen_required
+def my_dossiers(request: HttpRequest) -> HttpResponse:
+    """The dossiers of the logged-in citizen, newest first, 20 a page."""
+    found = dossiers_filed_by(_account(request))
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "code": dossier.code,
+            "procedure": dossier.procedure.name,
+            "status": PLAIN_STATUS[dossier.status],
+            "deadline_at": dossier.effective_deadline_at,
+        }
+        for dossier in page
+    ]
+    context = {
+        "page": page,
+        "rows": rows,
+        "citizen": citizen_of(request.user),
+        "drafts": list(drafts_of(_account(request))[:20]),
+    }
+    return render(request, "portal/account_dossiers.html", context)
+
+
+def _paper_add(request: HttpRequest, form: PaperAddForm) -> bool:
+    upload = form.cleaned_data["file"]
+    try:
+        checked = upload_check(upload)
+        stored_paper_upload(
+            owner=_account(request),
+            name=form.cleaned_data["name"],
+            upload=upload,
+            content_type=checked.content_type,
+            extension=checked.extension,
+            size=checked.size,
+            sha256=checked.sha256,
+            now=timezone.now(),
+        )
+    except InvalidInput as error:
+        field = "name" if "name" in error.field_errors else "file"
+        form.add_error(field, str(error.field_errors.get(field, error.message)))
+        return False
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def my_papers(request: HttpRequest) -> HttpResponse:
+    """The citizen's data store: list, add a paper by upload (POST)."""
+    form = PaperAddForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if form.is_valid() and _paper_add(request, form):
+        messages.success(request, _("The paper is kept in your data store."))
+        return redirect("portal:my_papers")
+    context = {"papers": papers_of(_account(request)), "form": form}
+    status = 400 if form.is_bound else 200
+    return render(request, "portal/account_papers.html", context, status=status)
+
+
+@require_POST
+@citizen_required
+def my_paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove a paper from the data store (its file stays for the dossiers)."""
+    try:
+        stored_paper_delete(owner=_account(request), pk=pk)
+    except NotFound as error:
+        raise Http404(str(error.message)) from error
+    messages.success(request, _("The paper was removed from your data store."))
+    return redirect("portal:my_papers")
+
+
+@require_GET
+@citizen_required
+def my_paper_file(request: HttpRequest, pk: int) -> FileResponse:
+    """Download the file of one's own paper; anyone else's answers 404."""
+    try:
+        paper = paper_of(_account(request), pk)
+    except DomainError as error:
+        raise Http404(str(error.message)) from error
+    if not paper.file:
+        raise Http404(_("This paper has no file."))
+    extension = PurePath(paper.file.name or "").suffix
+    filename = f"{slugify(paper.name_folded)[:60] or 'paper'}{extension}"
+    return FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=paper.content_type or "application/octet-stream",
+    )
