@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +75,17 @@ class FeeLine:
 
     name: str
     amount_vnd: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaidFee:
+    """A fee already paid online when the dossier was filed."""
+
+    name: str
+    amount_vnd: int
+    paid_at: datetime
+    payment_method: str
+    receipt_number: str
 
 
 def supplement_items_clean(items: Sequence[str]) -> list[str]:

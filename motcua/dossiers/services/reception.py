@@ -27,8 +27,13 @@ from motcua.dossiers.choices import (
     ReturnMethod,
 )
 from motcua.dossiers.events import event_record
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick, supplement_items_clean
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.inputs import (
+    ApplicantInput,
+    DocumentTick,
+    PaidFee,
+    supplement_items_clean,
+)
+from motcua.dossiers.models import Dossier, DossierFee
 from motcua.dossiers.numbering import dossier_code_allocate
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
@@ -215,13 +220,15 @@ def dossier_register_online(
     return_method: str = ReturnMethod.ONLINE,
     return_address: str = "",
     account: User | None = None,
+    paid_fees: Sequence[PaidFee] = (),
 ) -> Dossier:
     """Register a dossier filed on the portal or through the API (status 1).
 
     The receiving agency is the one whose service point receives for the
     competent agency (else the competent agency itself); the code is given now.
     No staff acts, so the event has no actor. Missing papers are allowed: the
-    reception officer asks for them at the check.
+    reception officer asks for them at the check. ``account`` is the citizen
+    account that filed it; ``paid_fees`` were paid online before filing.
 
     Raises:
         InvalidInput: bad applicant details or unknown checklist items.
@@ -247,6 +254,18 @@ def dossier_register_online(
     dossier.step_due_at = step_due_at(dossier, DossierStep.ONLINE_CHECK, now)
     dossier.save()
     checklist_write(dossier, documents)
+    DossierFee.objects.bulk_create(
+        DossierFee(
+            dossier=dossier,
+            name=fee.name,
+            amount_vnd=fee.amount_vnd,
+            requested_at=fee.paid_at,
+            paid_at=fee.paid_at,
+            payment_method=fee.payment_method,
+            receipt_number=fee.receipt_number,
+        )
+        for fee in paid_fees
+    )
     event_record(
         dossier=dossier,
         action=DossierAction.REGISTER_ONLINE,
