@@ -29,6 +29,11 @@ urlpatterns = [
         views.dossier_form_pdf,
         name="dossier_form",
     ),
+    path(
+        "dossiers/<str:code>/papers/<int:position>/",
+        views.dossier_paper_file,
+        name="dossier_paper",
+    ),
     path("worklists/<str:kind>/", views.worklist, name="worklist"),
     path("overview/", views.overview, name="overview"),
     path("search/", views.search, name="search"),

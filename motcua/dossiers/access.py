@@ -22,8 +22,13 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.access import agencies_visible_to
 from motcua.agencies.models import Agency, StaffAssignment
-from motcua.core.errors import InvalidInput, NotFound
-from motcua.dossiers.models import AgencyRequest, Dossier, PersonalDataAccess
+from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
+from motcua.dossiers.models import (
+    AgencyRequest,
+    Dossier,
+    DossierDocument,
+    PersonalDataAccess,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -107,3 +112,27 @@ def personal_data_visible(user: Actor | None, dossier: Dossier) -> bool:
     """
     held = roles_by_agency_for(user)
     return dossier.receiving_agency_id in held or dossier.competent_agency_id in held
+
+
+def dossier_paper_for_user(
+    *, user: Actor, code: str, position: int, now: datetime
+) -> DossierDocument:
+    """Return paper ``position`` of dossier ``code`` with its file; log the access.
+
+    Papers carry personal data: only staff who may read it open them.
+
+    Raises:
+        NotFound: no such dossier or paper file, or the user may not see the dossier.
+        PermissionDenied: the user sees the dossier but not its personal data.
+    """
+    dossier = dossier_get_for_user(
+        user=user, code=code, purpose=f"open paper {position}", now=now
+    )
+    if not personal_data_visible(user, dossier):
+        raise PermissionDenied(
+            _("Only the receiving and the competent agency open the papers.")
+        )
+    paper = dossier.documents.filter(position=position).exclude(file="").first()
+    if paper is None:
+        raise NotFound(_("This paper has no file."))
+    return paper

@@ -11,6 +11,7 @@ from motcua.backoffice.views.dossier import (
     dossier_act,
     dossier_detail,
     dossier_form_pdf,
+    dossier_paper_file,
 )
 from motcua.backoffice.views.feedback import feedback_detail, feedback_list
 from motcua.backoffice.views.general import (
@@ -44,6 +45,7 @@ __all__ = [
     "dossier_act",
     "dossier_detail",
     "dossier_form_pdf",
+    "dossier_paper_file",
     "feedback_detail",
     "feedback_list",
     "home",

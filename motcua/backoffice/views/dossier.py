@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +25,7 @@ from motcua.documents.rendering import form_pdf
 from motcua.dossiers import printing
 from motcua.dossiers.access import (
     dossier_get_for_user,
+    dossier_paper_for_user,
     personal_data_visible,
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep
@@ -193,4 +196,24 @@ def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpRespon
         raise http_error(error) from error
     response = HttpResponse(form_pdf(data), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{number}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
+def dossier_paper_file(request: HttpRequest, code: str, position: int) -> FileResponse:
+    """Open an uploaded paper of a dossier (logged as a personal-data access)."""
+    user = staff_user(request)
+    try:
+        paper = dossier_paper_for_user(
+            user=user, code=code, position=position, now=timezone.now()
+        )
+    except (NotFound, PermissionDenied) as error:
+        raise http_error(error) from error
+    guessed = mimetypes.guess_type(paper.file.name)[0]
+    content_type = guessed or "application/octet-stream"
+    response = FileResponse(paper.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'inline; filename="{code}-{position}{Path(paper.file.name).suffix}"'
+    )
     return response
