@@ -2,13 +2,40 @@
 
 from django.urls import path
 
-from motcua.portal import boards, brand_views, catalogue, ratings, views
+from motcua.portal import (
+    accounts,
+    boards,
+    brand_views,
+    catalogue,
+    ratings,
+    submission,
+    views,
+)
 
 app_name = "portal"
 urlpatterns = [
     path("cong-dan/", catalogue.catalogue_home, name="home"),
     path("thu-tuc/", catalogue.procedure_list, name="procedures"),
     path("thu-tuc/<str:code>/", catalogue.procedure_detail, name="procedure_detail"),
+    path("nop-truc-tuyen/<str:code>/", submission.submit_start, name="submit_start"),
+    path(
+        "nop-truc-tuyen/ho-so/<str:token>/", submission.submit_form, name="submit_form"
+    ),
+    path(
+        "nop-truc-tuyen/ho-so/<str:token>/xem-lai/",
+        submission.submit_review,
+        name="submit_review",
+    ),
+    path(
+        "nop-truc-tuyen/ho-so/<str:token>/thanh-toan/",
+        submission.submit_paid,
+        name="submit_paid",
+    ),
+    path(
+        "nop-truc-tuyen/ho-so/<str:token>/da-nop/",
+        submission.submit_done,
+        name="submit_done",
+    ),
     path("tra-cuu/", views.tracking_form, name="tracking"),
     path("tra-cuu/<str:code>/", views.tracking_detail, name="tracking_detail"),
     path("tra-cuu/<str:code>/danh-gia/", ratings.tracking_rate, name="tracking_rate"),
@@ -33,5 +60,31 @@ urlpatterns = [
         "bang-tien-do/<str:scope>/<str:code>/du-lieu.json",
         boards.board_data_json,
         name="board_data_json",
+    ),
+    # Citizen accounts, "my dossiers" and "my papers" (Decree 45/2020 Art. 16).
+    path("cong-dan/dang-ky/", accounts.citizen_signup, name="citizen_signup"),
+    path("cong-dan/dang-nhap/", accounts.citizen_login, name="citizen_login"),
+    path("cong-dan/dang-xuat/", accounts.citizen_logout, name="citizen_logout"),
+    path("cong-dan/ho-so-cua-toi/", accounts.my_dossiers, name="my_dossiers"),
+    path("cong-dan/giay-to-cua-toi/", accounts.my_papers, name="my_papers"),
+    path(
+        "cong-dan/giay-to-cua-toi/<int:pk>/tep/",
+        accounts.my_paper_file,
+        name="my_paper_file",
+    ),
+    path(
+        "cong-dan/giay-to-cua-toi/<int:pk>/xoa/",
+        accounts.my_paper_delete,
+        name="my_paper_delete",
+    ),
+    path(
+        "cong-dan/vneid/authenticate/",
+        accounts.VNeIDLoginView.as_view(),
+        name="vneid_login",
+    ),
+    path(
+        "cong-dan/vneid/callback/",
+        accounts.VNeIDCallbackView.as_view(),
+        name="vneid_callback",
     ),
 ]

@@ -1,0 +1,220 @@
+"""Filing online over real HTTP: start, form, refused upload, review, pay, done."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from motcua.dossiers.models import Dossier, PersonalDataAccess
+from motcua.submissions.models import Submission
+from motcua.submissions.tests.factories import OnlineWorld, pdf_upload, png_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(world: OnlineWorld, **overrides) -> dict[str, object]:
+    data: dict[str, object] = {
+        "competent_agency": str(world.agency.pk),
+        "applicant_name": "Trần Thị Hương",
+        "applicant_id_number": "001190012345",
+        "applicant_birth_date": "1990-05-31",
+        "applicant_phone": "0912345678",
+        "applicant_email": "huong@example.vn",
+        "applicant_address": "12 Hàng Bạc",
+        "summary": "Đăng ký thường trú",
+        "return_method": "online",
+        "return_address": "",
+        "action": "review",
+    }
+    data.update(overrides)
+    return data
+
+
+def started(client: Client, world: OnlineWorld) -> str:
+    client.force_login(world.citizen)
+    response = client.post(f"/nop-truc-tuyen/{world.procedure.code}/")
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_the_start_page_lists_the_papers_and_asks_to_log_in(db):
+    world = OnlineWorld(fee=20_000)
+    client = Client()
+    page = client.get(f"/nop-truc-tuyen/{world.procedure.code}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Giấy tờ chứng minh chỗ ở" in html
+    assert "20.000" in html
+    assert "/cong-dan/dang-nhap/?next=" in html
+    # POST without an account goes to the login, then back.
+    response = client.post(f"/nop-truc-tuyen/{world.procedure.code}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/cong-dan/dang-nhap/?next=")
+    assert not Submission.objects.exists()
+
+
+def test_unknown_procedure_and_foreign_draft_are_404(db):
+    world = OnlineWorld()
+    client = Client()
+    assert client.get("/nop-truc-tuyen/9.999999/").status_code == 404
+    form_url = started(client, world)
+    stranger = Client()
+    from motcua.citizens.services import citizen_sign_up
+    from motcua.submissions.tests.factories import NOW
+
+    other = citizen_sign_up(
+        full_name="Lê Văn Nam",
+        id_number="001090054321",
+        phone="0987654321",
+        email="",
+        password="Mot-mat-khau-kho-2026",
+        now=NOW,
+    )
+    stranger.force_login(other)
+    assert stranger.get(form_url).status_code == 404
+    assert stranger.get(form_url + "xem-lai/").status_code == 404
+
+
+def test_a_bad_upload_is_refused_and_the_form_keeps_its_values(db):
+    world = OnlineWorld()
+    client = Client()
+    form_url = started(client, world)
+    first, second, _held = world.items
+    renamed = SimpleUploadedFile("anh-chup.png", b"%PDF-1.7 broken \x00\x01")
+    response = client.post(
+        form_url,
+        form_data(
+            world,
+            summary="Nội dung không được mất",
+            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": renamed},
+        ),
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Nội dung không được mất" in html
+    assert 'value="0912345678"' in html
+    assert f'id="paper-{second.pk}-error"' in html
+    assert "anh-chup.png" in html
+    assert f'id="paper-{first.pk}-have"' in html  # the good file was kept
+    assert not Dossier.objects.exists()
+
+
+def test_a_free_dossier_is_filed_once_and_confirmed(db):
+    world = OnlineWorld()
+    client = Client()
+    form_url = started(client, world)
+    first, second, _held = world.items
+    response = client.post(
+        form_url,
+        form_data(
+            world,
+            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
+        ),
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/xem-lai/")
+    review = client.get(response["Location"])
+    assert "Thẻ Căn cước" in review.content.decode()
+    filed = client.post(response["Location"])
+    again = client.post(response["Location"])  # a double click
+    assert filed.status_code == again.status_code == 302
+    assert Dossier.objects.count() == 1
+    done = client.get(filed["Location"])
+    dossier = Dossier.objects.get()
+    html = done.content.decode()
+    assert dossier.code in html
+    assert f"/tra-cuu/{dossier.code}/" in html
+    assert 'id="done-expected"' in html
+
+
+def test_paying_through_the_demo_gateway_files_the_dossier(db):
+    world = OnlineWorld(fee=20_000)
+    client = Client()
+    form_url = started(client, world)
+    first, second, _held = world.items
+    client.post(
+        form_url,
+        form_data(
+            world,
+            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
+        ),
+    )
+    to_gateway = client.post(form_url + "xem-lai/")
+    assert to_gateway.status_code == 302
+    bank = client.get(to_gateway["Location"])
+    assert bank.status_code == 200 and "20.000" in bank.content.decode()
+    # The payer cancels first: nothing is filed.
+    back = client.post(to_gateway["Location"], {"result": "cancelled"})
+    returned = client.get(back["Location"])
+    assert returned.status_code == 200
+    assert not Dossier.objects.exists()
+    # Then pays.
+    to_gateway = client.post(form_url + "xem-lai/")
+    back = client.post(to_gateway["Location"], {"result": "paid"})
+    assert urlsplit(back["Location"]).path.endswith("/thanh-toan/")
+    done = client.get(back["Location"])
+    assert done.status_code == 302 and done["Location"].endswith("/da-nop/")
+    dossier = Dossier.objects.get()
+    assert dossier.fees.get().paid_at is not None
+    # Reloading the return page files nothing more.
+    client.get(back["Location"])
+    assert Dossier.objects.count() == 1
+
+
+def test_the_officer_opens_an_uploaded_paper_and_the_access_is_logged(db):
+    world = OnlineWorld()
+    client = Client()
+    form_url = started(client, world)
+    first, second, _held = world.items
+    client.post(
+        form_url,
+        form_data(
+            world,
+            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
+        ),
+    )
+    client.post(form_url + "xem-lai/")
+    dossier = Dossier.objects.get()
+    officer = Client()
+    officer.force_login(world.officer)
+    page = officer.get(f"/dossiers/{dossier.code}/")
+    assert f"/dossiers/{dossier.code}/papers/1/" in page.content.decode()
+    response = officer.get(f"/dossiers/{dossier.code}/papers/1/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.getvalue().startswith(b"%PDF")
+    assert PersonalDataAccess.objects.filter(
+        user=world.officer, dossier=dossier, purpose="open paper 1"
+    ).exists()
+    police = Client()
+    police.force_login(world.other_staff)
+    assert police.get(f"/dossiers/{dossier.code}/papers/1/").status_code == 404
+    # The citizen is not staff and cannot use the back office to open it.
+    assert client.get(f"/dossiers/{dossier.code}/papers/1/").status_code in (
+        302,
+        403,
+        404,
+    )
+
+
+def test_my_dossiers_lists_the_draft_then_the_filed_dossier(db):
+    world = OnlineWorld()
+    client = Client()
+    form_url = started(client, world)
+    page = client.get("/cong-dan/ho-so-cua-toi/").content.decode()
+    assert 'id="my-drafts"' in page and form_url in page
+    first, second, _held = world.items
+    client.post(
+        form_url,
+        form_data(
+            world,
+            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
+        ),
+    )
+    client.post(form_url + "xem-lai/")
+    dossier = Dossier.objects.get()
+    page = client.get("/cong-dan/ho-so-cua-toi/").content.decode()
+    assert 'id="my-drafts"' not in page
+    assert f"/tra-cuu/{dossier.code}/" in page
