@@ -27,9 +27,12 @@ from motcua.agencies.models import (
     UnitGeneration,
     UnitLevel,
 )
+from motcua.citizens.services import citizen_sign_up
 from motcua.core.text import fold
 from motcua.demo import dossier_scenarios
+from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
+from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
 from motcua.procedures.services import catalogue_import, procedure_agencies_link
@@ -66,6 +69,7 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
     report = catalogue_import(records=list(_procedure_records(seed, shared=shared)))
     linked = _link_procedures(agencies)
     dossiers = _seed_dossiers(agencies)
+    citizen = _seed_citizen()
     source = "shared data" if shared else "the demo seed"
     return [
         f"Source: {source}",
@@ -74,7 +78,34 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
         f"Staff users: {User.objects.count()}",
         f"Procedures: {report.total} imported, {linked} agency links",
         f"Dossiers: {dossiers} demo dossiers",
+        f"Citizen account: {citizen.username} / {DEMO_CITIZEN_PASSWORD}",
     ]
+
+
+# The demo citizen: the applicant of the demo's first online dossier.
+DEMO_CITIZEN_ID = "001090100001"
+DEMO_CITIZEN_PASSWORD = "congdan-demo-2026"  # noqa: S105 - published, README lists it
+
+
+def _seed_citizen() -> User:
+    """A citizen account (password login) owning the demo's online dossiers."""
+    existing = User.objects.filter(username=DEMO_CITIZEN_ID).first()
+    if existing is None:
+        person = citizen_lookup(personal_id=DEMO_CITIZEN_ID)
+        existing = citizen_sign_up(
+            full_name=person.full_name if person else "Công dân (demo)",
+            id_number=DEMO_CITIZEN_ID,
+            phone="0900100001",
+            email="congdan.demo@example.invalid",
+            password=DEMO_CITIZEN_PASSWORD,
+            birth_date=person.birth_date if person else None,
+            now=timezone.now(),
+        )
+    # "My dossiers": the demo's online dossiers of this applicant were filed by it.
+    Dossier.objects.filter(
+        applicant_id_number=DEMO_CITIZEN_ID, channel=DossierChannel.ONLINE
+    ).update(account=existing)
+    return existing
 
 
 def _seed_units(seed: dict[str, Any]) -> None:

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
+from motcua.citizens.models import Citizen
 from motcua.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,11 @@ def test_the_own_seed_builds_staff_for_every_role_and_is_idempotent():
     assert reception.check_password("demo12345")
     assert User.objects.get(username="admin").is_superuser
     assert counts[3] == 10
+    citizen = User.objects.get(username="001090100001")
+    assert citizen.check_password("congdan-demo-2026")
+    assert Citizen.objects.get(user=citizen).id_number == "001090100001"
+    filed = citizen.dossiers_filed.all()
+    assert filed.exists() and {d.channel for d in filed} == {2}
 
 
 @pytest.mark.slow
