@@ -1,7 +1,8 @@
 """Benchmark the official forms: form 01 as PDF, the 500-row register as PDF and Excel.
 
-Run from the repository root: ``python bench/forms.py [RENDERS]``. Needs no
-database: the forms are built from hand-made data. Prints ``name: value`` lines.
+Run from the repository root: ``python bench/forms.py [RENDERS]``. The forms are
+built from hand-made data; a throwaway SQLite file under var/bench/ holds only the
+brand kit the slips read. Prints ``name: value`` lines.
 """
 
 from __future__ import annotations
@@ -20,10 +21,17 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+_BENCH_DIR = Path(__file__).resolve().parent.parent / "var" / "bench"
+_BENCH_DIR.mkdir(parents=True, exist_ok=True)
+os.environ["DATABASE_URL"] = f"sqlite:///{_BENCH_DIR / 'forms.sqlite3'}"
 
-import django
+import django  # noqa: E402
 
 django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+call_command("migrate", verbosity=0)
 
 from pypdf import PdfReader  # noqa: E402
 
