@@ -17,6 +17,8 @@ class NotificationKind(models.TextChoices):
     Form numbers are those of Circular 03/2025, Annex I (SPEC §4).
     """
 
+    # Decree 45/2020 Art. 11: an online dossier is acknowledged at once.
+    REGISTERED_ONLINE = "registered_online", _("online dossier acknowledged")
     RECEIVED = "received", _("dossier received")  # form 01: receipt and appointment
     SUPPLEMENT_REQUESTED = "supplement_requested", _("supplement requested")  # form 02
     RESULT_READY = "result_ready", _("result ready")  # result issued, ready to return

@@ -274,6 +274,9 @@ def dossier_register_online(
         from_step="",
         data={"channel": DossierChannel.ONLINE},
     )
+    # Decree 45/2020/NĐ-CP Art. 11: the portal acknowledges an online dossier at
+    # once, with the time it was received.
+    notify(dossier, kind="registered_online", now=now, registered_at=now)
     return dossier
 
 

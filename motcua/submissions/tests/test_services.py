@@ -14,6 +14,7 @@ from motcua.citizens.selectors import papers_of
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import DossierChannel, DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier
+from motcua.notifications.models import OutboxMessage
 from motcua.payments.gateways import gateway
 from motcua.payments.models import PaymentStatus
 from motcua.procedures.choices import OnlineLevel
@@ -143,6 +144,11 @@ def test_filing_a_free_dossier_registers_it_online_once(online):
     assert papers[2].reference == "population-db:001190012345"
     event = dossier.events.get()
     assert event.action == "register_online"
+    # Decree 45/2020 Art. 11: acknowledged at once, by SMS and e-mail.
+    acknowledgements = OutboxMessage.objects.filter(
+        dossier_code=dossier.code, kind="registered_online"
+    )
+    assert {m.channel for m in acknowledgements} == {"sms", "email"}
     # A double click or a retried request returns the same dossier.
     again = submission_file(submission=draft, account=online.citizen, now=NOW)
     assert again.pk == dossier.pk
