@@ -222,15 +222,23 @@ def _draft(request: HttpRequest, token: str) -> Submission | HttpResponse:
         return _not_found(request, error)
 
 
-@require_http_methods(["GET", "POST"])
-@citizen_required
-def submit_form(request: HttpRequest, token: str) -> HttpResponse:
-    """The form of the chosen case and the papers to attach."""
+def _open_draft(request: HttpRequest, token: str) -> Submission | HttpResponse:
+    """The draft still being written, else the page that answers instead."""
     submission = _draft(request, token)
     if isinstance(submission, HttpResponse):
         return submission
     if submission.state == SubmissionState.SUBMITTED:
         return redirect("portal:submit_done", token=submission.token)
+    return submission
+
+
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def submit_form(request: HttpRequest, token: str) -> HttpResponse:
+    """The form of the chosen case and the papers to attach."""
+    submission = _open_draft(request, token)
+    if isinstance(submission, HttpResponse):
+        return submission
     if request.method == "GET":
         return render(request, "portal/submit_form.html", _form_context(submission))
     values, errors = _draft_values(request)
@@ -295,11 +303,9 @@ def _review_context(submission: Submission, message: str = "") -> dict[str, Any]
 @citizen_required
 def submit_review(request: HttpRequest, token: str) -> HttpResponse:
     """Everything once more before filing; POST pays (when there is a fee) or files."""
-    submission = _draft(request, token)
+    submission = _open_draft(request, token)
     if isinstance(submission, HttpResponse):
         return submission
-    if submission.state == SubmissionState.SUBMITTED:
-        return redirect("portal:submit_done", token=submission.token)
     if request.method == "GET":
         return render(request, "portal/submit_review.html", _review_context(submission))
     try:

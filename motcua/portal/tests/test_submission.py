@@ -10,7 +10,12 @@ from django.test import Client
 
 from motcua.dossiers.models import Dossier, PersonalDataAccess
 from motcua.submissions.models import Submission
-from motcua.submissions.tests.factories import OnlineWorld, pdf_upload, png_upload
+from motcua.submissions.tests.factories import (
+    OnlineWorld,
+    other_citizen,
+    pdf_upload,
+    png_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +45,15 @@ def started(client: Client, world: OnlineWorld) -> str:
     return response["Location"]
 
 
+def filed(client: Client, world: OnlineWorld, form_url: str) -> Dossier:
+    """Fill the form with good papers and file it (a free procedure)."""
+    first, second, _held = world.items
+    papers = {f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()}
+    client.post(form_url, form_data(world, **papers))
+    client.post(form_url + "xem-lai/")
+    return Dossier.objects.get()
+
+
 def test_the_start_page_lists_the_papers_and_asks_to_log_in(db):
     world = OnlineWorld(fee=20_000)
     client = Client()
@@ -62,17 +76,7 @@ def test_unknown_procedure_and_foreign_draft_are_404(db):
     assert client.get("/nop-truc-tuyen/9.999999/").status_code == 404
     form_url = started(client, world)
     stranger = Client()
-    from motcua.citizens.services import citizen_sign_up
-    from motcua.submissions.tests.factories import NOW
-
-    other = citizen_sign_up(
-        full_name="Lê Văn Nam",
-        id_number="001090054321",
-        phone="0987654321",
-        email="",
-        password="Mot-mat-khau-kho-2026",
-        now=NOW,
-    )
+    other = other_citizen()
     stranger.force_login(other)
     assert stranger.get(form_url).status_code == 404
     assert stranger.get(form_url + "xem-lai/").status_code == 404
@@ -167,16 +171,7 @@ def test_the_officer_opens_an_uploaded_paper_and_the_access_is_logged(db):
     world = OnlineWorld()
     client = Client()
     form_url = started(client, world)
-    first, second, _held = world.items
-    client.post(
-        form_url,
-        form_data(
-            world,
-            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
-        ),
-    )
-    client.post(form_url + "xem-lai/")
-    dossier = Dossier.objects.get()
+    dossier = filed(client, world, form_url)
     officer = Client()
     officer.force_login(world.officer)
     page = officer.get(f"/dossiers/{dossier.code}/")
@@ -205,16 +200,7 @@ def test_my_dossiers_lists_the_draft_then_the_filed_dossier(db):
     form_url = started(client, world)
     page = client.get("/cong-dan/ho-so-cua-toi/").content.decode()
     assert 'id="my-drafts"' in page and form_url in page
-    first, second, _held = world.items
-    client.post(
-        form_url,
-        form_data(
-            world,
-            **{f"paper-{first.pk}": pdf_upload(), f"paper-{second.pk}": png_upload()},
-        ),
-    )
-    client.post(form_url + "xem-lai/")
-    dossier = Dossier.objects.get()
+    dossier = filed(client, world, form_url)
     page = client.get("/cong-dan/ho-so-cua-toi/").content.decode()
     assert 'id="my-drafts"' not in page
     assert f"/tra-cuu/{dossier.code}/" in page

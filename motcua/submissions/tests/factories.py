@@ -71,3 +71,15 @@ class OnlineWorld(World):
             password="Khong-doan-duoc-2026",
             now=NOW,
         )
+
+
+def other_citizen():
+    """A second citizen account, to check that drafts and papers stay private."""
+    return citizen_sign_up(
+        full_name="Lê Văn Nam",
+        id_number="001090054321",
+        phone="0987654321",
+        email="",
+        password="Mot-mat-khau-kho-2026",
+        now=NOW,
+    )

@@ -30,7 +30,12 @@ from motcua.submissions.services import (
     submission_start,
     submissions_purge,
 )
-from motcua.submissions.tests.factories import NOW, pdf_upload, png_upload
+from motcua.submissions.tests.factories import (
+    NOW,
+    other_citizen,
+    pdf_upload,
+    png_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -189,19 +194,10 @@ def test_filed_papers_land_in_my_papers_and_are_offered_next_time(online):
 
 
 def test_someone_elses_stored_paper_cannot_be_reused(online):
-    from motcua.citizens.services import citizen_sign_up
-
     submission_file(submission=ready_draft(online), account=online.citizen, now=NOW)
     theirs = papers_of(online.citizen).first()
     assert theirs is not None
-    other = citizen_sign_up(
-        full_name="Lê Văn Nam",
-        id_number="001090054321",
-        phone="0987654321",
-        email="",
-        password="Mot-mat-khau-kho-2026",
-        now=NOW,
-    )
+    other = other_citizen()
     draft = submission_start(account=other, procedure=online.procedure, now=NOW)
     first = online.items[0]
     with pytest.raises(Exception) as error:

@@ -6,8 +6,6 @@ downloaded; without it, or without axe-playwright-python, the tests are skipped.
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 
 import pytest
@@ -27,33 +25,8 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     Axe = None
 
-# Playwright's sync API runs an event loop in the test thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE: ViewportSize = {"width": 320, "height": 640}
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any],
-) -> dict[str, Any]:
-    path = os.environ.get("MOTCUA_CHROMIUM") or shutil.which("chromium")
-    if path is None:
-        if os.environ.get("MOTCUA_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (MOTCUA_REQUIRE_BROWSER) but not found")
-        pytest.skip("Chromium not installed (apt-get install chromium)")
-    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-    return {
-        **browser_type_launch_args,
-        "executable_path": path,
-        "headless": True,
-        "args": args,
-    }
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "locale": "vi-VN"}
 
 
 def assert_accessible(page: Page, url: str) -> None:

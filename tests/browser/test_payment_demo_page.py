@@ -6,8 +6,6 @@ downloaded; without it, or without axe-playwright-python, the tests are skipped.
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -15,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, ViewportSize
 
 from motcua.payments.models import Payment, PaymentStatus
-from motcua.payments.services import payment_settle
-from motcua.payments.tests.conftest import NOW
+from motcua.payments.services import payment_create, payment_settle
+from motcua.payments.tests.conftest import NOW, RETURN_URL
 
 try:
     from axe_playwright_python.sync_playwright import (  # type: ignore[import-untyped]
@@ -25,28 +23,19 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     Axe = None
 
-# Playwright's sync API runs an event loop in the test thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE: ViewportSize = {"width": 320, "height": 640}
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any],
-) -> dict[str, Any]:
-    path = os.environ.get("MOTCUA_CHROMIUM") or shutil.which("chromium")
-    if path is None:
-        if os.environ.get("MOTCUA_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (MOTCUA_REQUIRE_BROWSER) but not found")
-        pytest.skip("Chromium not installed (apt-get install chromium)")
-    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-    return {
-        **browser_type_launch_args,
-        "executable_path": path,
-        "headless": True,
-        "args": args,
-    }
+@pytest.fixture
+def payment(transactional_db) -> Payment:
+    return payment_create(
+        purpose="submission:1b2c",
+        description="Lệ phí đăng ký hộ kinh doanh",
+        amount_vnd=150_000,
+        return_url=RETURN_URL,
+        now=NOW,
+    )
 
 
 def test_the_page_passes_axe_and_fits_a_320_px_phone(
