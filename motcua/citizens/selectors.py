@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
@@ -80,13 +80,12 @@ def names_match(stored_name: str, document_name: str) -> bool:
 
 
 def papers_matching(owner: User, document_name: str) -> list[StoredPaper]:
-    """Return ``owner``'s papers with a file that fit checklist paper
-    ``document_name`` (see :func:`names_match`), newest first.
+    """Return ``owner``'s papers that fit checklist paper ``document_name``
+    (see :func:`names_match`), newest first.
 
-    Only papers with a file can be reused in a dossier (Decree 45/2020 Art. 16).
+    A paper is reused with its file (Decree 45/2020 Art. 16); a result the
+    authorities issued is reused by reference even without a file, since they
+    hold it (Art. 4).
     """
-    return [
-        paper
-        for paper in papers_of(owner).exclude(file="")
-        if names_match(paper.name, document_name)
-    ]
+    usable = papers_of(owner).exclude(Q(file="") & ~Q(kind=StoredPaper.Kind.RESULT))
+    return [paper for paper in usable if names_match(paper.name, document_name)]

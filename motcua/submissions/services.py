@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
@@ -179,14 +180,27 @@ def _reuse(submission: Submission, item_id: int, stored: StoredPaper) -> None:
     )
     old = paper.file.name if paper.source == PaperSource.UPLOAD else ""
     paper.source = PaperSource.STORED
-    paper.file.name = stored.file.name
+    paper.file.name = stored.file.name or ""
     paper.original_name = stored.name[:255]
     paper.content_type, paper.size = stored.content_type, stored.size
     paper.sha256 = stored.sha256
-    paper.reference = f"{DATA_STORE_REFERENCE}{stored.pk}"
+    paper.reference = stored_reference(stored)
     paper.save()
     if old:
         transaction.on_commit(lambda: default_storage.delete(old))
+
+
+def stored_reference(stored: StoredPaper) -> str:
+    """How the dossier names a paper of the data store: enough for the officer
+    to find it (a result issued without a file is reused this way)."""
+    issued = (
+        timezone.localtime(stored.issued_at).strftime("%d/%m/%Y")
+        if stored.issued_at
+        else ""
+    )
+    parts = [stored.name, stored.number, stored.issued_by, issued, stored.dossier_code]
+    details = " · ".join(part for part in parts if part)
+    return f"{DATA_STORE_REFERENCE}{stored.pk} {details}"[:300]
 
 
 def submission_save(

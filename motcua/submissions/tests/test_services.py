@@ -304,3 +304,43 @@ def test_stale_drafts_are_purged_with_their_files(
         assert submissions_purge(now=NOW + timedelta(days=31), older_than=month) == 1
     assert not Submission.objects.filter(pk=draft.pk).exists()
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_a_result_issued_earlier_is_reused_by_reference_without_a_file(online):
+    """Decree 45/2020 Art. 4: the authorities hold the birth certificate they
+    issued, so the citizen points at it instead of uploading it."""
+    from motcua.citizens.models import StoredPaper
+    from motcua.citizens.services import stored_paper_add
+    from motcua.procedures.models import RequiredDocument
+
+    birth = RequiredDocument.objects.create(
+        procedure=online.procedure, position=4, name="Bản sao Giấy khai sinh"
+    )
+    result = stored_paper_add(
+        owner=online.citizen,
+        name="Giấy khai sinh",
+        kind=StoredPaper.Kind.RESULT,
+        now=NOW,
+        number="45/2026",
+        issued_by="UBND phường Ba Đình",
+        issued_at=NOW,
+        dossier_code="000.00.00.H01-260302-0001",
+    )
+    draft = ready_draft(online)
+    line = checklist_of(draft)[3]
+    assert line.item == birth and [p.pk for p in line.reusable] == [result.pk]
+    assert f"paper-{birth.pk}" in submission_problems(draft)
+    submission_save(
+        submission=draft,
+        account=online.citizen,
+        values=values(online),
+        uploads={},
+        reuse={birth.pk: result.pk},
+        now=NOW,
+    )
+    assert submission_problems(draft) == {}
+    dossier = submission_file(submission=draft, account=online.citizen, now=NOW)
+    row = dossier.documents.get(required_document=birth)
+    assert row.is_provided and not row.file
+    assert row.reference.startswith(f"data-store:{result.pk} Giấy khai sinh")
+    assert "45/2026" in row.reference and "UBND phường Ba Đình" in row.reference
