@@ -7,14 +7,12 @@ errors to the page; the dossier itself is made only by ``submission_file``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
 
 from django.core.files import File
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,10 +21,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import User
+from motcua.citizens.selectors import citizen_of
 from motcua.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.services.checklist import deadline_preview
 from motcua.payments.gateways import gateway
+from motcua.portal.accounts import citizen_required
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_get
 from motcua.submissions.models import Submission, SubmissionState
@@ -46,21 +46,6 @@ from motcua.submissions.services import (
     submission_save,
     submission_start,
 )
-
-View = Callable[..., HttpResponse]
-
-
-def citizen_required(view: View) -> View:
-    """Send anonymous visitors to the citizen login, then back here."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            login = reverse("portal:citizen_login")
-            return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _account(request: HttpRequest) -> User:
@@ -83,13 +68,13 @@ def _procedure_or_none(code: str) -> Procedure | None:
 
 
 @require_http_methods(["GET", "POST"])
-def submit_start(request: HttpRequest, code: str) -> HttpResponse:
+def submit_start(request: HttpRequest, code: str) -> HttpResponseBase:
     """What the citizen needs before starting; POST opens (or resumes) a draft."""
     procedure = _procedure_or_none(code)
     if procedure is None:
         return _not_found(request, NotFound(_("This procedure does not exist.")))
     if request.method == "POST":
-        if not request.user.is_authenticated:
+        if citizen_of(request.user) is None:  # anonymous, or a staff account
             return citizen_required(submit_start)(request, code)
         try:
             draft = submission_start(
@@ -112,6 +97,7 @@ def _start_page(
         "fee": fee,
         "fee_text": fee_text,
         "error": error,
+        "is_citizen": citizen_of(request.user) is not None,
     }
     return render(request, "portal/submit_start.html", context, status=status)
 

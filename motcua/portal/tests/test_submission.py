@@ -204,3 +204,12 @@ def test_my_dossiers_lists_the_draft_then_the_filed_dossier(db):
     page = client.get("/cong-dan/ho-so-cua-toi/").content.decode()
     assert 'id="my-drafts"' not in page
     assert f"/tra-cuu/{dossier.code}/" in page
+
+
+def test_a_staff_account_cannot_file_as_a_citizen(db):
+    world = OnlineWorld()
+    officer = Client()
+    officer.force_login(world.officer)
+    response = officer.post(f"/nop-truc-tuyen/{world.procedure.code}/")
+    assert response.status_code == 403
+    assert not Submission.objects.exists()
