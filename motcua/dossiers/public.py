@@ -48,6 +48,7 @@ from motcua.dossiers.models import (
     PublicLookup,
 )
 from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.services.online_supplement import supplement_items_asked
 from motcua.dossiers.services.transitions import calendar_for
 from motcua.dossiers.workflow import DossierAction
 
@@ -90,6 +91,9 @@ PLAIN_ACTION: dict[str, Promise] = {
     DossierAction.AGENCY_REPLY: gettext_lazy("Another agency replied"),
     DossierAction.REQUEST_SUPPLEMENT: gettext_lazy("More papers requested"),
     DossierAction.RECEIVE_SUPPLEMENT: gettext_lazy("Papers received"),
+    DossierAction.SEND_SUPPLEMENT_ONLINE: gettext_lazy(
+        "Papers sent online, waiting to be checked"
+    ),
     DossierAction.REQUEST_PAYMENT: gettext_lazy("Payment requested"),
     DossierAction.RECORD_PAYMENT: gettext_lazy("Payment received"),
     DossierAction.APOLOGISE: gettext_lazy("Apology and new date sent"),
@@ -100,10 +104,6 @@ PLAIN_ACTION: dict[str, Promise] = {
     DossierAction.RETURN_RESULT: gettext_lazy("Result returned"),
 }
 
-SUPPLEMENT_ACTIONS = (
-    DossierAction.REQUEST_SUPPLEMENT,
-    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
-)
 # The clock runs only in these statuses; paused (5, 6) and closed ones show no time.
 CLOCK_RUNS = (DossierStatus.RECEIVED, DossierStatus.PROCESSING)
 
@@ -347,16 +347,6 @@ def _place(dossier: Dossier) -> str:
     return dossier.receiving_agency.name
 
 
-def _supplement_items(dossier: Dossier) -> tuple[str, ...]:
-    event = (
-        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_ACTIONS)
-        .order_by("-sequence", "-id")
-        .first()
-    )
-    items = event.data.get("items", []) if event is not None else []
-    return tuple(str(item) for item in items)
-
-
 def _collect_todo(dossier: Dossier) -> PublicTodo:
     label = str(TodoKind.COLLECT.label)
     if dossier.return_method == ReturnMethod.POST:
@@ -368,7 +358,7 @@ def _collect_todo(dossier: Dossier) -> PublicTodo:
 
 def _todo(dossier: Dossier) -> PublicTodo:
     if dossier.status == DossierStatus.SUPPLEMENT_REQUESTED:
-        items = _supplement_items(dossier)
+        items = supplement_items_asked(dossier)
         label = str(TodoKind.SUPPLEMENT.label)
         return PublicTodo(
             TodoKind.SUPPLEMENT, label, items=items, place=_place(dossier)

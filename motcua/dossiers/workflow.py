@@ -53,6 +53,12 @@ class DossierAction(models.TextChoices):
     )  # cơ quan phối hợp trả lời
     REQUEST_SUPPLEMENT = "request_supplement", _("supplement requested")  # form 02
     RECEIVE_SUPPLEMENT = "receive_supplement", _("supplement received")
+    # The applicant sends the missing papers online; the officer still checks and
+    # records the supplement (status and step stay until then).
+    SEND_SUPPLEMENT_ONLINE = (
+        "send_supplement_online",
+        _("supplement sent online by the applicant"),
+    )
     REQUEST_PAYMENT = "request_payment", _("payment requested")  # nghĩa vụ tài chính
     RECORD_PAYMENT = "record_payment", _("payment recorded")
     APOLOGISE = "apologise", _("apology and new date")  # form 04
@@ -229,6 +235,12 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({SUPPLEMENT}),
         (RECEPTION, HANDLERS),
         (PROCESSING,),
+    ),
+    # The applicant, online (no staff role); status and step stay.
+    Transition(
+        DossierAction.SEND_SUPPLEMENT_ONLINE,
+        frozenset({AT_RECEPTION_SUPPLEMENT, SUPPLEMENT}),
+        (Grant(ActorAgency.NONE, frozenset()),),
     ),
     Transition(
         DossierAction.REQUEST_PAYMENT,

@@ -49,6 +49,7 @@ from motcua.core.errors import DomainError, InvalidInput, NotFound
 from motcua.documents.uploads import upload_check
 from motcua.dossiers.public import PLAIN_STATUS
 from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.services.online_supplement import is_waiting_for_papers
 from motcua.portal.account_forms import LoginForm, PaperAddForm, SignUpForm
 from motcua.submissions.selectors import drafts_of
 
@@ -278,6 +279,7 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
             "procedure": dossier.procedure.name,
             "status": PLAIN_STATUS[dossier.status],
             "deadline_at": dossier.effective_deadline_at,
+            "send_papers": is_waiting_for_papers(dossier),
         }
         for dossier in page
     ]

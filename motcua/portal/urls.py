@@ -9,6 +9,7 @@ from motcua.portal import (
     catalogue,
     ratings,
     submission,
+    supplement,
     views,
 )
 
@@ -35,6 +36,11 @@ urlpatterns = [
         "nop-truc-tuyen/ho-so/<str:token>/da-nop/",
         submission.submit_done,
         name="submit_done",
+    ),
+    path(
+        "cong-dan/ho-so-cua-toi/<str:code>/bo-sung/",
+        supplement.supplement_send,
+        name="supplement_send",
     ),
     path("tra-cuu/", views.tracking_form, name="tracking"),
     path("tra-cuu/<str:code>/", views.tracking_detail, name="tracking_detail"),

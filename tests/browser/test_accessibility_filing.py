@@ -101,3 +101,34 @@ def test_the_filing_pages_have_no_serious_accessibility_violation(
     page.goto(f"{base}{form}da-nop/")
     expect(page.locator("#done-code")).to_be_visible()
     assert_accessible(page, axe, f"{form}da-nop/")
+
+
+def test_the_supplement_page_has_no_serious_accessibility_violation(
+    page: Page, live_server, world: OnlineWorld, axe: Any  # noqa: F811
+):
+    from motcua.dossiers.services import dossier_request_supplement_at_reception
+
+    now = timezone.now()
+    world.procedure.channels.update(fee_amount_vnd=None)
+    draft = submission_start(account=world.citizen, procedure=world.procedure, now=now)
+    first, second, _held = world.items
+    submission_save(
+        submission=draft,
+        account=world.citizen,
+        values=values(world),
+        uploads={first.pk: pdf_upload(), second.pk: png_upload()},
+        reuse={},
+        now=now,
+    )
+    dossier = submission_file(submission=draft, account=world.citizen, now=now)
+    dossier_request_supplement_at_reception(
+        dossier_code=dossier.code,
+        actor=world.officer,
+        now=now,
+        items=["Tờ khai (bản rõ nét hơn)"],
+    )
+    log_in(page, live_server.url)
+    url = f"/cong-dan/ho-so-cua-toi/{dossier.code}/bo-sung/"
+    page.goto(f"{live_server.url}{url}")
+    expect(page.locator("#supplement-form")).to_be_visible()
+    assert_accessible(page, axe, url)

@@ -12,6 +12,7 @@ from motcua.dossiers.services.closing import (
     dossier_withdraw,
 )
 from motcua.dossiers.services.incidents import dossier_extend_for_notice
+from motcua.dossiers.services.online_supplement import dossier_send_supplement_online
 from motcua.dossiers.services.processing import (
     dossier_approve,
     dossier_assign,
@@ -58,6 +59,7 @@ __all__ = [
     "dossier_request_supplement_at_reception",
     "dossier_return_result",
     "dossier_return_to_step",
+    "dossier_send_supplement_online",
     "dossier_send_to_agency",
     "dossier_stop",
     "dossier_withdraw",

@@ -213,3 +213,58 @@ def test_a_staff_account_cannot_file_as_a_citizen(db):
     response = officer.post(f"/nop-truc-tuyen/{world.procedure.code}/")
     assert response.status_code == 403
     assert not Submission.objects.exists()
+
+
+def test_the_citizen_sends_a_requested_supplement_online(db):
+    """Form 02 at reception → the owner uploads the papers asked for; the officer
+    then checks them and records the supplement."""
+    from motcua.dossiers.services import (
+        dossier_receive_supplement_at_reception,
+        dossier_request_supplement_at_reception,
+    )
+    from motcua.dossiers.tests.factories import vn
+
+    world = OnlineWorld()
+    client = Client()
+    dossier = filed(client, world, started(client, world))
+    asked = ["Tờ khai (bản rõ nét hơn)", "Giấy xác nhận của tổ dân phố"]
+    dossier_request_supplement_at_reception(
+        dossier_code=dossier.code,
+        actor=world.officer,
+        now=vn(2026, 3, 3, 9),
+        items=asked,
+    )
+    page = client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+    send_url = f"/cong-dan/ho-so-cua-toi/{dossier.code}/bo-sung/"
+    assert send_url in page
+    assert send_url in client.get("/cong-dan/ho-so-cua-toi/").content.decode()
+    # Someone else cannot send papers for this dossier.
+    stranger = Client()
+    stranger.force_login(other_citizen())
+    assert stranger.get(send_url).status_code == 404
+
+    bad = SimpleUploadedFile("to-khai.pdf", b"not a pdf")
+    response = client.post(send_url, {"paper-0": bad, "paper-1": png_upload()})
+    assert response.status_code == 422
+    assert 'id="paper-0-error"' in response.content.decode()
+    assert 'id="supplement-1-sent"' in response.content.decode()
+    response = client.post(send_url, {"paper-0": pdf_upload(), "note": "Bản rõ hơn"})
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.step == "reception_supplement"  # the officer still checks
+    sent = dossier.events.filter(action="send_supplement_online")
+    assert [e.data["papers"] for e in sent.order_by("sequence")] == [
+        [asked[1]],
+        [asked[0]],
+    ]
+    first_sent = sent.first()
+    assert first_sent is not None and first_sent.actor == world.citizen
+    extra = dossier.documents.get(name=asked[1])
+    assert extra.is_provided and extra.file and extra.required_document is None
+    dossier_receive_supplement_at_reception(
+        dossier_code=dossier.code, actor=world.officer, now=vn(2026, 3, 4, 9)
+    )
+    dossier.refresh_from_db()
+    assert dossier.step == "online_check"  # back to the officer's check, complete
+    page = client.get(send_url).content.decode()
+    assert 'id="supplement-not-waiting"' in page

@@ -1,0 +1,126 @@
+"""The applicant sends a requested supplement online (SPEC §4.2 and §4.4).
+
+Decree 45/2020/NĐ-CP lets an applicant complete an online dossier online. The
+files are attached to the items the request listed and the history records it;
+the status and the paused clock stay as they are until the reception officer has
+checked the papers and recorded the supplement (``dossier_receive_supplement``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from motcua.accounts.models import User
+from motcua.core.errors import Conflict, InvalidInput, NotFound
+from motcua.dossiers.events import event_record
+from motcua.dossiers.models import Dossier, DossierDocument, DossierEvent
+from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.services.transitions import dossier_lock
+from motcua.dossiers.workflow import DossierAction, transitions_from
+
+
+def state_of(dossier: Dossier) -> tuple[int, str]:
+    return (dossier.status, dossier.step)
+
+
+def is_waiting_for_papers(dossier: Dossier) -> bool:
+    """Whether the applicant may send papers online now (the workflow table says)."""
+    found = transitions_from(DossierAction.SEND_SUPPLEMENT_ONLINE, state_of(dossier))
+    return found is not None
+
+
+SUPPLEMENT_REQUESTS = (
+    DossierAction.REQUEST_SUPPLEMENT,
+    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+)
+
+
+def _latest_request(dossier: Dossier) -> DossierEvent | None:
+    return (
+        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_REQUESTS)
+        .order_by("-sequence", "-id")
+        .first()
+    )
+
+
+def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
+    """The items of the latest supplement request (form 02 lists them all)."""
+    event = _latest_request(dossier)
+    items = event.data.get("items", []) if event is not None else []
+    return tuple(str(item) for item in items)
+
+
+def supplement_items_sent(dossier: Dossier) -> set[str]:
+    """The items the applicant has sent online since the latest request."""
+    request = _latest_request(dossier)
+    if request is None:
+        return set()
+    sent = DossierEvent.objects.filter(
+        dossier=dossier,
+        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
+        sequence__gt=request.sequence,
+    ).values_list("data", flat=True)
+    return {str(name) for data in sent for name in data.get("papers", [])}
+
+
+def _attach(dossier: Dossier, name: str, file_name: str) -> None:
+    """Put the file on the paper of that name, or add the paper (an item asked for
+    beyond the checklist, e.g. a clearer copy)."""
+    row = dossier.documents.filter(name=name).order_by("position", "id").first()
+    if row is None:
+        last = dossier.documents.aggregate(last=Max("position"))["last"] or 0
+        row = DossierDocument(dossier=dossier, position=last + 1, name=name)
+    row.file.name = file_name
+    row.is_provided = True  # provided; the officer checks it before accepting
+    row.save()
+
+
+@transaction.atomic
+def dossier_send_supplement_online(
+    *,
+    dossier_code: str,
+    account: User,
+    now: datetime,
+    files: Mapping[int, str],
+    note: str = "",
+) -> Dossier:
+    """Attach the applicant's files (``index of the item asked for → stored file
+    name``) to a dossier waiting for a supplement, and record it.
+
+    Raises:
+        NotFound: no such dossier among the account's own.
+        Conflict: the dossier is not waiting for a supplement.
+        InvalidInput: no file, or a file for an item the request did not list.
+    """
+    dossier = dossier_lock(dossier_code)
+    if not dossiers_filed_by(account).filter(pk=dossier.pk).exists():
+        raise NotFound(_("No dossier has the code %(code)s.") % {"code": dossier_code})
+    if not is_waiting_for_papers(dossier):
+        raise Conflict(_("This dossier is not waiting for papers."))
+    asked = supplement_items_asked(dossier)
+    if not files:
+        raise InvalidInput(_("Attach at least one of the papers asked for."))
+    if any(not 0 <= index < len(asked) for index in files):
+        raise InvalidInput(_("Only the papers asked for can be sent here."))
+    for index, file_name in sorted(files.items()):
+        _attach(dossier, asked[index], file_name)
+    from_status, from_step = dossier.status, dossier.step
+    dossier.version += 1
+    dossier.save(update_fields=["version", "updated_at"])
+    event_record(
+        dossier=dossier,
+        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
+        at=now,
+        from_status=from_status,
+        from_step=from_step,
+        actor=account,
+        actor_role="applicant",
+        note=note.strip()[:500],
+        data={"papers": [asked[index] for index in sorted(files)]},
+    )
+    return dossier
