@@ -251,7 +251,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         DossierAction.RECORD_PAYMENT,
         frozenset({PAYMENT}),
-        (RECEPTION, HANDLERS),
+        # ... or the applicant, through the online payment gateway.
+        (RECEPTION, HANDLERS, Grant(ActorAgency.NONE, frozenset())),
         (PROCESSING,),
     ),
     Transition(DossierAction.APOLOGISE, IN_PROCESS, (AGENCY_LEADER,)),

@@ -6,13 +6,13 @@ checks the workflow table and the actor's role and agency, writes exactly one
 event and bumps ``version``; see ``transitions.transition_begin`` for the errors.
 """
 
+from motcua.dossiers.services.applicant import dossier_send_supplement_online
 from motcua.dossiers.services.closing import (
     dossier_apologise,
     dossier_stop,
     dossier_withdraw,
 )
 from motcua.dossiers.services.incidents import dossier_extend_for_notice
-from motcua.dossiers.services.online_supplement import dossier_send_supplement_online
 from motcua.dossiers.services.processing import (
     dossier_approve,
     dossier_assign,
@@ -33,6 +33,7 @@ from motcua.dossiers.services.routing import (
     dossier_send_to_agency,
 )
 from motcua.dossiers.services.supplements import (
+    dossier_pay_fees_online,
     dossier_receive_supplement,
     dossier_record_payment,
     dossier_request_payment,
@@ -48,6 +49,7 @@ __all__ = [
     "dossier_extend_for_notice",
     "dossier_forward",
     "dossier_issue_result",
+    "dossier_pay_fees_online",
     "dossier_receive",
     "dossier_receive_supplement",
     "dossier_receive_supplement_at_reception",

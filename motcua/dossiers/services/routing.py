@@ -124,13 +124,10 @@ def dossier_agency_reply(
         actor=actor,
         expected_version=expected_version,
     )
-    dossier = acting.dossier
+    dossier, replying = acting.dossier, acting.agency
+    assert replying is not None  # noqa: S101 - staff of the leg's agency act here
     legs = AgencyRequest.objects.filter(dossier=dossier, replied_at__isnull=True)
-    leg = (
-        legs.filter(to_agency=acting.agency, sent_at__isnull=False)
-        .order_by("id")
-        .first()
-    )
+    leg = legs.filter(to_agency=replying, sent_at__isnull=False).order_by("id").first()
     assert leg is not None  # noqa: S101 - the permit came from this open leg
     leg.replied_at, leg.replied_by, leg.reply_note = now, actor, reply_note
     leg.save(update_fields=["replied_at", "replied_by", "reply_note"])
@@ -152,6 +149,6 @@ def dossier_agency_reply(
         receiver=dossier.assignee if done else None,
         receiver_agency=_next_agency(dossier, following, done=done),
         note=reply_note,
-        data={"agency": acting.agency.code, "leg": leg.pk},
+        data={"agency": replying.code, "leg": leg.pk},
     )
     return dossier

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import DocumentTick, FeeLine, supplement_items_clean
 from motcua.dossiers.models import Dossier, DossierFee, DossierPause
+from motcua.dossiers.services.applicant import applicant_acting
 from motcua.dossiers.services.checklist import checklist_update, deadline_recompute
 from motcua.dossiers.services.transitions import (
     Acting,
@@ -239,3 +240,52 @@ def dossier_record_payment(
         step_due=due,
     )
     return acting.dossier
+
+
+def fees_unpaid_total(dossier: Dossier) -> int:
+    """The sum of the fees asked for and not paid yet (VND)."""
+    amounts = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
+    return sum(amounts.values_list("amount_vnd", flat=True))
+
+
+@transaction.atomic
+def dossier_pay_fees_online(
+    *,
+    dossier_code: str,
+    account: User,
+    now: datetime,
+    amount_vnd: int,
+    payment_method: str,
+    receipt_number: str,
+) -> Dossier:
+    """Record the applicant's online payment of every requested fee; the clock
+    resumes (Decree 118/2025 Art. 24: fees may be paid online).
+
+    ``amount_vnd`` is what the gateway took: it must equal the fees unpaid, so a
+    fee added meanwhile is never marked paid by an older payment.
+
+    Raises:
+        NotFound: not one of the account's dossiers.
+        Conflict: no payment is asked for now, or the amount differs.
+    """
+    acting = applicant_acting(
+        action=DossierAction.RECORD_PAYMENT, dossier_code=dossier_code, account=account
+    )
+    dossier = acting.dossier
+    if fees_unpaid_total(dossier) != amount_vnd:
+        raise Conflict(_("The fees asked for have changed: pay the new amount."))
+    DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True).update(
+        paid_at=now,
+        payment_method=payment_method.strip()[:50],
+        receipt_number=receipt_number.strip()[:60],
+    )
+    due, data = _pause_end(acting, now=now)
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver=dossier.assignee,
+        data={**data, "online": True},
+        step_due=due,
+    )
+    return dossier

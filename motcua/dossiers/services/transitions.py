@@ -51,7 +51,7 @@ class Acting:
     action: DossierAction
     actor: User
     permit: Permit
-    agency: Agency
+    agency: Agency | None  # None: the applicant, acting online
     from_status: int
     from_step: str
 

@@ -1,4 +1,4 @@
-"""The applicant sends a requested supplement online (SPEC §4.2 and §4.4).
+"""What the applicant does online on a dossier: send a requested supplement.
 
 Decree 45/2020/NĐ-CP lets an applicant complete an online dossier online. The
 files are attached to the items the request listed and the history records it;
@@ -17,15 +17,54 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput, NotFound
-from motcua.dossiers.events import event_record
 from motcua.dossiers.models import Dossier, DossierDocument, DossierEvent
 from motcua.dossiers.selectors import dossiers_filed_by
-from motcua.dossiers.services.transitions import dossier_lock
-from motcua.dossiers.workflow import DossierAction, transitions_from
+from motcua.dossiers.services.transitions import (
+    Acting,
+    dossier_lock,
+    transition_finish,
+)
+from motcua.dossiers.workflow import (
+    ActorAgency,
+    DossierAction,
+    Permit,
+    transitions_from,
+)
+
+APPLICANT_ROLE = "applicant"  # the role written on events the applicant makes
 
 
 def state_of(dossier: Dossier) -> tuple[int, str]:
     return (dossier.status, dossier.step)
+
+
+def applicant_acting(
+    *, action: DossierAction, dossier_code: str, account: User
+) -> Acting:
+    """Lock the dossier of citizen ``account`` for an action the workflow table
+    grants the applicant online (no staff role).
+
+    Raises:
+        NotFound: no such dossier among the account's own.
+        Conflict: the action is not open to the applicant now.
+    """
+    dossier = dossier_lock(dossier_code)
+    if not dossiers_filed_by(account).filter(pk=dossier.pk).exists():
+        raise NotFound(_("No dossier has the code %(code)s.") % {"code": dossier_code})
+    transition = transitions_from(action, state_of(dossier))
+    if transition is None or not any(
+        grant.agency is ActorAgency.NONE for grant in transition.grants
+    ):
+        raise Conflict(_("This cannot be done online on this dossier now."))
+    return Acting(
+        dossier=dossier,
+        action=action,
+        actor=account,
+        permit=Permit(transition, APPLICANT_ROLE, None),
+        agency=None,
+        from_status=dossier.status,
+        from_step=dossier.step,
+    )
 
 
 def is_waiting_for_papers(dossier: Dossier) -> bool:
@@ -97,11 +136,12 @@ def dossier_send_supplement_online(
         Conflict: the dossier is not waiting for a supplement.
         InvalidInput: no file, or a file for an item the request did not list.
     """
-    dossier = dossier_lock(dossier_code)
-    if not dossiers_filed_by(account).filter(pk=dossier.pk).exists():
-        raise NotFound(_("No dossier has the code %(code)s.") % {"code": dossier_code})
-    if not is_waiting_for_papers(dossier):
-        raise Conflict(_("This dossier is not waiting for papers."))
+    acting = applicant_acting(
+        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
+        dossier_code=dossier_code,
+        account=account,
+    )
+    dossier = acting.dossier
     asked = supplement_items_asked(dossier)
     if not files:
         raise InvalidInput(_("Attach at least one of the papers asked for."))
@@ -109,17 +149,10 @@ def dossier_send_supplement_online(
         raise InvalidInput(_("Only the papers asked for can be sent here."))
     for index, file_name in sorted(files.items()):
         _attach(dossier, asked[index], file_name)
-    from_status, from_step = dossier.status, dossier.step
-    dossier.version += 1
-    dossier.save(update_fields=["version", "updated_at"])
-    event_record(
-        dossier=dossier,
-        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
-        at=now,
-        from_status=from_status,
-        from_step=from_step,
-        actor=account,
-        actor_role="applicant",
+    transition_finish(
+        acting,
+        now=now,
+        to=None,
         note=note.strip()[:500],
         data={"papers": [asked[index] for index in sorted(files)]},
     )
