@@ -47,9 +47,10 @@ from motcua.citizens.services import (
 )
 from motcua.core.errors import DomainError, InvalidInput, NotFound
 from motcua.documents.uploads import upload_check
+from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.public import PLAIN_STATUS
 from motcua.dossiers.selectors import dossiers_filed_by
-from motcua.dossiers.services.online_supplement import is_waiting_for_papers
+from motcua.dossiers.services.applicant import is_waiting_for_papers
 from motcua.portal.account_forms import LoginForm, PaperAddForm, SignUpForm
 from motcua.submissions.selectors import drafts_of
 
@@ -280,6 +281,7 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
             "status": PLAIN_STATUS[dossier.status],
             "deadline_at": dossier.effective_deadline_at,
             "send_papers": is_waiting_for_papers(dossier),
+            "pay": dossier.status == DossierStatus.FINANCIAL_OBLIGATION,
         }
         for dossier in page
     ]

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from motcua.accounts.models import User
 from motcua.citizens.selectors import citizen_of
 from motcua.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.services.checklist import deadline_preview
 from motcua.payments.gateways import gateway
 from motcua.portal.accounts import citizen_required
+from motcua.portal.citizen import account_of
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_get
 from motcua.submissions.models import Submission, SubmissionState
@@ -46,12 +46,6 @@ from motcua.submissions.services import (
     submission_save,
     submission_start,
 )
-
-
-def _account(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 - citizen_required ran
-    return user
 
 
 def _not_found(request: HttpRequest, error: DomainError) -> HttpResponse:
@@ -78,7 +72,7 @@ def submit_start(request: HttpRequest, code: str) -> HttpResponseBase:
             return citizen_required(submit_start)(request, code)
         try:
             draft = submission_start(
-                account=_account(request), procedure=procedure, now=timezone.now()
+                account=account_of(request), procedure=procedure, now=timezone.now()
             )
         except InvalidInput as error:
             return _start_page(request, procedure, error=str(error.message), status=400)
@@ -203,7 +197,7 @@ def _form_context(
 
 def _draft(request: HttpRequest, token: str) -> Submission | HttpResponse:
     try:
-        return submission_of(account=_account(request), token=token)
+        return submission_of(account=account_of(request), token=token)
     except NotFound as error:
         return _not_found(request, error)
 
@@ -237,7 +231,7 @@ def submit_form(request: HttpRequest, token: str) -> HttpResponse:
     try:
         submission_save(
             submission=submission,
-            account=_account(request),
+            account=account_of(request),
             values=values,
             uploads=uploads,
             reuse=reuse,
@@ -302,7 +296,7 @@ def submit_review(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _pay_or_file(request: HttpRequest, submission: Submission) -> HttpResponse:
-    account, now = _account(request), timezone.now()
+    account, now = account_of(request), timezone.now()
     if online_fee(submission.procedure)[0]:
         back = request.build_absolute_uri(
             reverse("portal:submit_paid", kwargs={"token": submission.token})
@@ -330,7 +324,7 @@ def submit_paid(request: HttpRequest, token: str) -> HttpResponse:
     try:
         payment, dossier = submission_payment_return(
             submission=submission,
-            account=_account(request),
+            account=account_of(request),
             params=params,
             now=timezone.now(),
         )

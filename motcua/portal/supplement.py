@@ -17,24 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput, NotFound
 from motcua.documents.uploads import upload_check
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import dossiers_filed_by
 from motcua.dossiers.services import dossier_send_supplement_online
-from motcua.dossiers.services.online_supplement import (
+from motcua.dossiers.services.applicant import (
     is_waiting_for_papers,
     supplement_items_asked,
     supplement_items_sent,
 )
 from motcua.portal.accounts import citizen_required
-
-
-def _account(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 - citizen_required ran
-    return user
+from motcua.portal.citizen import account_of, own_dossier
 
 
 def _page(
@@ -71,13 +64,10 @@ def _page(
 @citizen_required
 def supplement_send(request: HttpRequest, code: str) -> HttpResponse:
     """The papers still missing, each with a file input; POST sends them."""
-    account = _account(request)
-    dossier = dossiers_filed_by(account).filter(code=code).first()
-    if dossier is None:
-        error = NotFound(_("No dossier has the code %(code)s.") % {"code": code})
-        return render(
-            request, "portal/submit_missing.html", {"error": error.message}, status=404
-        )
+    account = account_of(request)
+    dossier = own_dossier(request, code)
+    if isinstance(dossier, HttpResponse):
+        return dossier
     if request.method == "GET" or not is_waiting_for_papers(dossier):
         return _page(request, dossier)
     errors: dict[str, str] = {}

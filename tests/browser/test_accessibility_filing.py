@@ -13,6 +13,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from motcua.dossiers import services as s
+from motcua.dossiers.inputs import DocumentTick, FeeLine
+from motcua.dossiers.models import Dossier
 from motcua.submissions.services import (
     submission_file,
     submission_pay,
@@ -103,11 +106,8 @@ def test_the_filing_pages_have_no_serious_accessibility_violation(
     assert_accessible(page, axe, f"{form}da-nop/")
 
 
-def test_the_supplement_page_has_no_serious_accessibility_violation(
-    page: Page, live_server, world: OnlineWorld, axe: Any  # noqa: F811
-):
-    from motcua.dossiers.services import dossier_request_supplement_at_reception
-
+def filed(world: OnlineWorld) -> Dossier:
+    """A free online dossier of the factories' citizen, registered now."""
     now = timezone.now()
     world.procedure.channels.update(fee_amount_vnd=None)
     draft = submission_start(account=world.citizen, procedure=world.procedure, now=now)
@@ -120,15 +120,55 @@ def test_the_supplement_page_has_no_serious_accessibility_violation(
         reuse={},
         now=now,
     )
-    dossier = submission_file(submission=draft, account=world.citizen, now=now)
-    dossier_request_supplement_at_reception(
+    return submission_file(submission=draft, account=world.citizen, now=now)
+
+
+def test_the_supplement_page_has_no_serious_accessibility_violation(
+    page: Page,
+    live_server,
+    world: OnlineWorld,
+    axe: Any,  # noqa: F811
+):
+    dossier = filed(world)
+    s.dossier_request_supplement_at_reception(
         dossier_code=dossier.code,
         actor=world.officer,
-        now=now,
+        now=timezone.now(),
         items=["Tờ khai (bản rõ nét hơn)"],
     )
     log_in(page, live_server.url)
     url = f"/cong-dan/ho-so-cua-toi/{dossier.code}/bo-sung/"
     page.goto(f"{live_server.url}{url}")
     expect(page.locator("#supplement-form")).to_be_visible()
+    assert_accessible(page, axe, url)
+
+
+def test_the_fees_page_has_no_serious_accessibility_violation(
+    page: Page,
+    live_server,
+    world: OnlineWorld,
+    axe: Any,  # noqa: F811
+):
+    dossier = filed(world)
+    now = timezone.now()
+    ticks = [DocumentTick(required_document_id=item.pk) for item in world.items]
+    s.dossier_receive(
+        dossier_code=dossier.code, actor=world.officer, now=now, documents=ticks
+    )
+    s.dossier_assign(
+        dossier_code=dossier.code,
+        actor=world.division,
+        now=now,
+        assignee=world.specialist,
+    )
+    s.dossier_request_payment(
+        dossier_code=dossier.code,
+        actor=world.specialist,
+        now=now,
+        fees=[FeeLine(name="Lệ phí trước bạ", amount_vnd=500_000)],
+    )
+    log_in(page, live_server.url)
+    url = f"/cong-dan/ho-so-cua-toi/{dossier.code}/nop-phi/"
+    page.goto(f"{live_server.url}{url}")
+    expect(page.locator("#fees-submit")).to_be_visible()
     assert_accessible(page, axe, url)

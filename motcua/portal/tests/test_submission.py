@@ -268,3 +268,71 @@ def test_the_citizen_sends_a_requested_supplement_online(db):
     assert dossier.step == "online_check"  # back to the officer's check, complete
     page = client.get(send_url).content.decode()
     assert 'id="supplement-not-waiting"' in page
+
+
+def test_the_citizen_pays_requested_fees_online_and_the_clock_resumes(db):
+    from urllib.parse import parse_qsl
+
+    from motcua.dossiers.inputs import DocumentTick, FeeLine
+    from motcua.dossiers.services import (
+        dossier_assign,
+        dossier_receive,
+        dossier_request_payment,
+    )
+    from motcua.dossiers.tests.factories import vn
+
+    world = OnlineWorld()
+    client = Client()
+    dossier = filed(client, world, started(client, world))
+    ticks = [DocumentTick(required_document_id=item.pk) for item in world.items]
+    dossier_receive(
+        dossier_code=dossier.code,
+        actor=world.officer,
+        now=vn(2026, 3, 3, 9),
+        documents=ticks,
+    )
+    dossier_assign(
+        dossier_code=dossier.code,
+        actor=world.division,
+        now=vn(2026, 3, 3, 10),
+        assignee=world.specialist,
+    )
+    dossier_request_payment(
+        dossier_code=dossier.code,
+        actor=world.specialist,
+        now=vn(2026, 3, 4, 9),
+        fees=[FeeLine(name="Lệ phí trước bạ", amount_vnd=500_000)],
+    )
+    pay_url = f"/cong-dan/ho-so-cua-toi/{dossier.code}/nop-phi/"
+    assert pay_url in client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+    page = client.get(pay_url).content.decode()
+    assert "500.000" in page and 'id="fees-submit"' in page
+
+    bank = client.post(pay_url)
+    assert bank.status_code == 302 and "/thanh-toan-demo/" in bank["Location"]
+    failed = client.post(bank["Location"], {"result": "failed"})
+    response = client.get(failed["Location"])
+    assert (
+        response.status_code == 200 and 'id="fees-message"' in response.content.decode()
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == 6
+
+    bank = client.post(pay_url)
+    back = client.post(bank["Location"], {"result": "paid"})
+    forged = dict(parse_qsl(back["Location"].split("?", 1)[1]))
+    forged["txn"] = "DEMO-FORGED"
+    path = back["Location"].split("?", 1)[0]
+    assert client.get(path, forged).status_code == 400
+    done = client.get(back["Location"])
+    assert done.status_code == 302 and done["Location"].endswith("?da-nop=1")
+    dossier.refresh_from_db()
+    assert dossier.status == 4  # processing again: the clock resumes
+    fee = dossier.fees.get()
+    assert fee.paid_at is not None and fee.receipt_number.startswith("DEMO-")
+    event = dossier.events.filter(action="record_payment").get()
+    assert event.actor == world.citizen and event.actor_role == "applicant"
+    assert event.actor_agency is None
+    # Reloading the gateway's return page records nothing twice.
+    assert client.get(back["Location"]).status_code == 302
+    assert dossier.events.filter(action="record_payment").count() == 1

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from motcua.citizens.selectors import papers_of
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierChannel, DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier
 from motcua.notifications.models import OutboxMessage
@@ -344,3 +344,54 @@ def test_a_result_issued_earlier_is_reused_by_reference_without_a_file(online):
     assert row.is_provided and not row.file
     assert row.reference.startswith(f"data-store:{result.pk} Giấy khai sinh")
     assert "45/2026" in row.reference and "UBND phường Ba Đình" in row.reference
+
+
+def test_an_older_payment_never_pays_fees_added_since(online):
+    from motcua.core.errors import Conflict
+    from motcua.dossiers.inputs import DocumentTick, FeeLine
+    from motcua.dossiers.services import (
+        dossier_assign,
+        dossier_pay_fees_online,
+        dossier_receive,
+        dossier_request_payment,
+    )
+
+    dossier = submission_file(
+        submission=ready_draft(online), account=online.citizen, now=NOW
+    )
+    ticks = [DocumentTick(required_document_id=item.pk) for item in online.items]
+    dossier_receive(
+        dossier_code=dossier.code, actor=online.officer, now=NOW, documents=ticks
+    )
+    dossier_assign(
+        dossier_code=dossier.code,
+        actor=online.division,
+        now=NOW,
+        assignee=online.specialist,
+    )
+    dossier_request_payment(
+        dossier_code=dossier.code,
+        actor=online.specialist,
+        now=NOW,
+        fees=[FeeLine(name="Lệ phí", amount_vnd=50_000)],
+    )
+    with pytest.raises(Conflict):
+        dossier_pay_fees_online(
+            dossier_code=dossier.code,
+            account=online.citizen,
+            now=NOW,
+            amount_vnd=20_000,
+            payment_method="demo",
+            receipt_number="DEMO-1",
+        )
+    with pytest.raises(NotFound):
+        dossier_pay_fees_online(
+            dossier_code=dossier.code,
+            account=other_citizen(),
+            now=NOW,
+            amount_vnd=50_000,
+            payment_method="demo",
+            receipt_number="DEMO-2",
+        )
+    dossier.refresh_from_db()
+    assert dossier.status == 6 and dossier.fees.get().paid_at is None
