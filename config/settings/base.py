@@ -225,6 +225,12 @@ MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW = 3600  # seconds
 # (e.g. HTTP_X_REAL_IP); without it every visitor counts as one client.
 MOTCUA_PUBLIC_CLIENT_IP_HEADER = os.environ.get("MOTCUA_PUBLIC_CLIENT_IP_HEADER", "")
 
+# Decision 766/QĐ-TTg method: this many supplement requests during processing make
+# a dossier count as late whatever its dates (0: off).
+MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS = int(
+    os.environ.get("MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS", "2")
+)
+
 # Online filing. Papers the population database holds are referenced by the personal
 # ID number instead of being uploaded (Decree 45/2020/NĐ-CP Art. 4; Decree
 # 104/2022/NĐ-CP): phrases matched, without accents, in the checklist paper's name.

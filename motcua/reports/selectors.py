@@ -32,6 +32,7 @@ from motcua.calendars.workcalendar import require_aware
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus as S
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.timeliness import late_for_supplements_q
 from motcua.reports.masking import code_mask
 
 # "Being processed" on the board: received and not finished, paused ones included.
@@ -201,13 +202,16 @@ def _with_days(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
 def judgement_filters() -> dict[str, Q]:
     """Conditions per ``Judgement`` on a queryset annotated by ``_with_days``.
 
-    The same rule as ``calendars.timeliness.judge_finished`` (SPEC §5).
+    The same rule as ``calendars.timeliness.judge_finished`` (SPEC §5), and a
+    dossier with too many supplement requests is late (``dossiers.timeliness``).
     """
+    supplements = late_for_supplements_q()  # Decision 766: late whatever the dates
     in_time = Q(deadline_at__isnull=False, finished_at__lte=F("deadline_at"))
+    in_time &= ~supplements
     return {
         Judgement.EARLY: in_time & Q(finished_day__lt=F("deadline_day")),
         Judgement.ON_TIME: in_time & Q(finished_day__gte=F("deadline_day")),
-        Judgement.LATE: Q(finished_at__gt=F("deadline_at")),
+        Judgement.LATE: Q(finished_at__gt=F("deadline_at")) | supplements,
     }
 
 
@@ -243,7 +247,7 @@ def _late_dossiers(subject: BoardSubject, now: datetime) -> tuple[LateDossier, .
     finished_late = (
         Q(status__in=FINISHED_STATUSES)
         & _between("finished_at", *month)
-        & Q(finished_at__gt=F("deadline_at"))
+        & (Q(finished_at__gt=F("deadline_at")) | late_for_supplements_q())
     )
     rows = (
         _dossiers_of(subject)

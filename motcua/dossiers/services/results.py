@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.calendars.timeliness import judge_finished
+from motcua.calendars.timeliness import Judgement, judge_finished
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.errors import InvalidInput
@@ -24,6 +24,7 @@ from motcua.dossiers.services.transitions import (
     transition_begin,
     transition_finish,
 )
+from motcua.dossiers.timeliness import late_for_supplements
 from motcua.dossiers.workflow import DossierAction
 
 
@@ -59,7 +60,9 @@ def dossier_issue_result(
     dossier.result_number = f"{number}/{year}"
     dossier.result_issued_at = dossier.finished_at = now
     judgement = ""
-    if dossier.deadline_at is not None:
+    if late_for_supplements(dossier.supplement_count):
+        judgement = Judgement.LATE  # Decision 766 method, whatever the dates
+    elif dossier.deadline_at is not None:
         calendar = calendar_for(dossier.competent_agency)
         judgement = judge_finished(
             calendar, finished_at=now, deadline_at=dossier.deadline_at

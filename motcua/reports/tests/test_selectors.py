@@ -192,3 +192,55 @@ def test_today_follows_vietnam_time_at_midnight(world):
 
     assert board.received_today == 0
     assert board.received_this_month == 1
+
+
+def _twice_supplemented_then_finished_early(world: World):
+    """Two supplement requests during processing, then a result well in time."""
+    from motcua.dossiers import services as s
+    from motcua.dossiers.models import Dossier
+
+    dossier = world.processing(MONDAY)
+    code = dossier.code
+    for hour in (10, 14):
+        s.dossier_request_supplement(
+            dossier_code=code,
+            actor=world.specialist,
+            now=MONDAY.replace(hour=hour),
+            items=["Bản sao giấy tờ chứng minh chỗ ở"],
+        )
+        s.dossier_receive_supplement(
+            dossier_code=code, actor=world.officer, now=MONDAY.replace(hour=hour + 1)
+        )
+    s.dossier_forward(
+        dossier_code=code, actor=world.specialist, now=MONDAY, to_step="approval"
+    )
+    s.dossier_approve(dossier_code=code, actor=world.leader, now=MONDAY)
+    s.dossier_issue_result(
+        dossier_code=code, actor=world.clerk, now=MONDAY.replace(hour=16)
+    )
+    return Dossier.objects.get(code=code)
+
+
+def test_more_than_one_supplement_request_counts_late_whatever_the_dates(world):
+    """Decision 766 method (F766 §2.1), SPEC §4.4."""
+    dossier = _twice_supplemented_then_finished_early(world)
+    assert dossier.supplement_count == 2
+    assert dossier.finished_at is not None and dossier.deadline_at is not None
+    assert dossier.finished_at < dossier.deadline_at
+    issued = dossier.events.get(action="issue_result")
+    assert issued.data["dossier_judgement"] == "late"
+
+    board = progress_board(scope="agency", code=world.agency.code, now=NOW)
+
+    assert (board.early, board.on_time, board.late) == (0, 0, 1)
+    assert [late.finished_at for late in board.late_dossiers] == [dossier.finished_at]
+
+
+def test_the_supplement_rule_is_a_setting(world, settings):
+    settings.MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS = 0
+    dossier = _twice_supplemented_then_finished_early(world)
+    assert (
+        dossier.events.get(action="issue_result").data["dossier_judgement"] == "early"
+    )
+    board = progress_board(scope="agency", code=world.agency.code, now=NOW)
+    assert (board.early, board.on_time, board.late) == (1, 0, 0)
