@@ -47,7 +47,7 @@ from motcua.dossiers.models import (
     PersonalDataAccess,
     PublicLookup,
 )
-from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.applicant import supplement_items_asked
 from motcua.dossiers.services.transitions import calendar_for
 from motcua.dossiers.workflow import DossierAction

@@ -17,16 +17,13 @@ from typing import TYPE_CHECKING, TypedDict
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from motcua.accounts.models import User
 from motcua.agencies.access import agencies_visible_to, user_has_role
 from motcua.agencies.models import Agency, StaffRole
 from motcua.calendars.selectors import work_calendar_get
 from motcua.calendars.timeliness import OpenState
-from motcua.citizens.selectors import citizen_of
 from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers.access import dossiers_visible_to, roles_by_agency_for
@@ -389,24 +386,4 @@ def dossier_actions_for(*, dossier: Dossier, user: Actor) -> list[DossierAction]
     """Return the actions ``user`` may take on ``dossier`` now (page buttons)."""
     return allowed_actions(
         dossier_state(dossier), roles_by_agency_for(user), user_id=user.pk
-    )
-
-
-def dossiers_filed_by(account: User) -> QuerySet[Dossier]:
-    """Return the dossiers of citizen ``account`` ("my dossiers"), newest first.
-
-    Those it filed online, plus, once its ID number is verified through VNeID,
-    those whose applicant has that ID number (filed at a counter, or by someone
-    else for them). An ID number typed at sign-up is only claimed and reveals
-    nothing more than the account's own filings.
-    """
-    mine = Q(account=account)
-    citizen = citizen_of(account)
-    if citizen is not None and citizen.is_id_verified:
-        mine |= Q(applicant_id_number=citizen.id_number)
-    return (
-        Dossier.objects.filter(mine)
-        .select_related("procedure")
-        .annotate(filed_at=Coalesce("registered_at", "received_at", "created_at"))
-        .order_by("-filed_at", "-id")
     )

@@ -48,8 +48,8 @@ from motcua.citizens.services import (
 from motcua.core.errors import DomainError, InvalidInput, NotFound
 from motcua.documents.uploads import upload_check
 from motcua.dossiers.choices import DossierStatus
+from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
-from motcua.dossiers.selectors import dossiers_filed_by
 from motcua.dossiers.services.applicant import is_waiting_for_papers
 from motcua.portal.account_forms import LoginForm, PaperAddForm, SignUpForm
 from motcua.submissions.selectors import drafts_of

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.owners import dossiers_filed_by
 
 
 def account_of(request: HttpRequest) -> User:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput, NotFound
 from motcua.dossiers.models import Dossier, DossierDocument, DossierEvent
-from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.transitions import (
     Acting,
     dossier_lock,

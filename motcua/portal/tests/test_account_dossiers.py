@@ -12,7 +12,7 @@ from motcua.citizens.tests.factories import citizen
 from motcua.dossiers import services as s
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.models import Dossier, PersonalDataAccess, PublicLookup
-from motcua.dossiers.selectors import dossiers_filed_by
+from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.tests.factories import all_ticks, applicant, vn
 from motcua.procedures.models import ProcedureResult
 
