@@ -377,3 +377,32 @@ def stored_paper_delete(*, owner: User, pk: int) -> None:
         NotFound: no such paper, or it belongs to someone else.
     """
     paper_of(owner, pk).delete()
+
+
+@transaction.atomic
+def citizen_password_change(
+    *, user: User, old_password: str, new_password: str, new_password_again: str
+) -> User:
+    """Change a password account's password (the old one proves it is the owner).
+
+    Raises:
+        Conflict: the account logs in through VNeID only (no usable password).
+        InvalidInput: wrong old password, the two new ones differ, or a weak one.
+    """
+    if not user.has_usable_password():
+        raise Conflict(_("This account logs in with VNeID: it has no password."))
+    errors: dict[str, str | Promise] = {}
+    if not user.check_password(old_password):
+        errors["old_password"] = _("The current password is wrong.")
+    if new_password != new_password_again:
+        errors["new_password_again"] = _("The two passwords differ.")
+    else:
+        try:
+            validate_password(new_password, user=user)
+        except ValidationError as error:
+            errors["new_password"] = " ".join(error.messages)
+    if errors:
+        raise InvalidInput(_("Please correct the fields below."), field_errors=errors)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    return user

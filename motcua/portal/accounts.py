@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from axes.helpers import get_cool_off, get_lockout_message
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -41,6 +41,7 @@ from motcua.accounts.models import User
 from motcua.citizens.oidc import vneid_enabled
 from motcua.citizens.selectors import citizen_of, paper_of, papers_of
 from motcua.citizens.services import (
+    citizen_password_change,
     citizen_sign_up,
     stored_paper_delete,
     stored_paper_upload,
@@ -51,7 +52,12 @@ from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
 from motcua.dossiers.services.applicant import is_waiting_for_papers
-from motcua.portal.account_forms import LoginForm, PaperAddForm, SignUpForm
+from motcua.portal.account_forms import (
+    LoginForm,
+    PaperAddForm,
+    PasswordChangeForm,
+    SignUpForm,
+)
 from motcua.submissions.selectors import drafts_of
 
 View = Callable[..., HttpResponseBase]
@@ -361,3 +367,30 @@ def my_paper_file(request: HttpRequest, pk: int) -> FileResponse:
         filename=filename,
         content_type=paper.content_type or "application/octet-stream",
     )
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def citizen_password(request: HttpRequest) -> HttpResponse:
+    """Change the password of a password account (VNeID accounts have none)."""
+    user = _account(request)
+    form = PasswordChangeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen_password_change(user=user, **form.cleaned_data)
+        except DomainError as error:
+            for field, message in error.field_errors.items():
+                form.add_error(field if field in form.fields else None, str(message))
+            if not error.field_errors:
+                form.add_error(None, str(error.message))
+            status = 422
+        else:
+            update_session_auth_hash(request, user)
+            messages.success(request, _("Your password is changed."))
+            return redirect("portal:my_dossiers")
+    elif request.method == "POST":
+        status = 422
+    context = {"form": form, "has_password": user.has_usable_password()}
+    return render(request, "portal/account_password.html", context, status=status)

@@ -79,6 +79,7 @@ urlpatterns = [
     path("cong-dan/dang-nhap/", accounts.citizen_login, name="citizen_login"),
     path("cong-dan/dang-xuat/", accounts.citizen_logout, name="citizen_logout"),
     path("cong-dan/ho-so-cua-toi/", accounts.my_dossiers, name="my_dossiers"),
+    path("cong-dan/doi-mat-khau/", accounts.citizen_password, name="citizen_password"),
     path("cong-dan/giay-to-cua-toi/", accounts.my_papers, name="my_papers"),
     path(
         "cong-dan/giay-to-cua-toi/<int:pk>/tep/",

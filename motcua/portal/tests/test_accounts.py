@@ -231,3 +231,53 @@ def test_the_header_offers_login_or_the_citizens_own_pages(client):
     assert 'id="my-papers-link"' in page
     assert 'id="logout"' in page
     assert 'id="login-link"' not in page
+
+
+PASSWORD_PAGE = "/cong-dan/doi-mat-khau/"
+NEW_PASSWORD = "Mat-khau-moi-cua-toi-2027"
+
+
+def test_a_citizen_changes_the_password_and_stays_logged_in(en):
+    user = citizen()
+    login(en)
+    wrong = en.post(
+        PASSWORD_PAGE,
+        {
+            "old_password": "not-it",
+            "new_password": NEW_PASSWORD,
+            "new_password_again": NEW_PASSWORD,
+        },
+    )
+    assert wrong.status_code == 422
+    assert "The current password is wrong." in html(wrong)
+    weak = en.post(
+        PASSWORD_PAGE,
+        {
+            "old_password": PASSWORD,
+            "new_password": "12345678",
+            "new_password_again": "12345678",
+        },
+    )
+    assert weak.status_code == 422 and "new_password-errors" in html(weak)
+    done = en.post(
+        PASSWORD_PAGE,
+        {
+            "old_password": PASSWORD,
+            "new_password": NEW_PASSWORD,
+            "new_password_again": NEW_PASSWORD,
+        },
+    )
+    assert done.status_code == 302 and done["Location"] == MINE
+    assert get_user(en).is_authenticated  # the session survives the change
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD) and not user.check_password(PASSWORD)
+
+
+def test_a_vneid_account_has_no_password_to_change(en):
+    user = citizen()
+    user.set_unusable_password()
+    user.save()
+    en.force_login(user)
+    page = en.get(PASSWORD_PAGE)
+    assert page.status_code == 200 and 'id="password-vneid"' in html(page)
+    assert 'id="password-form"' not in html(page)
