@@ -198,6 +198,26 @@ def dossier_request_payment(
     return acting.dossier
 
 
+def _fees_paid(
+    acting: Acting, *, now: datetime, method: str, receipt: str, online: bool = False
+) -> None:
+    """Mark every unpaid fee paid, end the pause and resume processing."""
+    DossierFee.objects.filter(dossier=acting.dossier, paid_at__isnull=True).update(
+        paid_at=now,
+        payment_method=method.strip()[:50],
+        receipt_number=receipt.strip()[:60],
+    )
+    due, data = _pause_end(acting, now=now)
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver=acting.dossier.assignee,
+        data={**data, "online": True} if online else data,
+        step_due=due,
+    )
+
+
 @transaction.atomic
 def dossier_record_payment(
     *,
@@ -225,20 +245,7 @@ def dossier_record_payment(
         actor=actor,
         expected_version=expected_version,
     )
-    DossierFee.objects.filter(dossier=acting.dossier, paid_at__isnull=True).update(
-        paid_at=now,
-        payment_method=payment_method.strip()[:50],
-        receipt_number=receipt_number.strip()[:60],
-    )
-    due, data = _pause_end(acting, now=now)
-    transition_finish(
-        acting,
-        now=now,
-        to=acting.permit.transition.targets[0],
-        receiver=acting.dossier.assignee,
-        data=data,
-        step_due=due,
-    )
+    _fees_paid(acting, now=now, method=payment_method, receipt=receipt_number)
     return acting.dossier
 
 
@@ -274,18 +281,7 @@ def dossier_pay_fees_online(
     dossier = acting.dossier
     if fees_unpaid_total(dossier) != amount_vnd:
         raise Conflict(_("The fees asked for have changed: pay the new amount."))
-    DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True).update(
-        paid_at=now,
-        payment_method=payment_method.strip()[:50],
-        receipt_number=receipt_number.strip()[:60],
-    )
-    due, data = _pause_end(acting, now=now)
-    transition_finish(
-        acting,
-        now=now,
-        to=acting.permit.transition.targets[0],
-        receiver=dossier.assignee,
-        data={**data, "online": True},
-        step_due=due,
+    _fees_paid(
+        acting, now=now, method=payment_method, receipt=receipt_number, online=True
     )
     return dossier
