@@ -23,10 +23,12 @@ def post(client, dossier: Dossier, action: str, **fields: object):
 
 def test_every_staff_action_has_a_form_that_renders(world: World):
     dossier = world.processing(timezone.now())
-    # Deadlines are extended for a notice from the notice page, not per dossier.
+    # Deadlines are extended for a notice from the notice page, not per dossier;
+    # registering online and sending a supplement online are the applicant's.
     staff_actions = set(DossierAction.values) - {
         DossierAction.REGISTER_ONLINE,
         DossierAction.EXTEND_FOR_NOTICE,
+        DossierAction.SEND_SUPPLEMENT_ONLINE,
     }
     assert set(ACTION_FORMS) == staff_actions
     for action, form_class in ACTION_FORMS.items():
