@@ -336,3 +336,30 @@ def test_the_citizen_pays_requested_fees_online_and_the_clock_resumes(db):
     # Reloading the gateway's return page records nothing twice.
     assert client.get(back["Location"]).status_code == 302
     assert dossier.events.filter(action="record_payment").count() == 1
+
+
+def test_the_fees_and_papers_pages_refuse_everyone_but_the_owner(db):
+    world = OnlineWorld()
+    owner = Client()
+    dossier = filed(owner, world, started(owner, world))
+    pages = [
+        f"/cong-dan/ho-so-cua-toi/{dossier.code}/nop-phi/",
+        f"/cong-dan/ho-so-cua-toi/{dossier.code}/nop-phi/ket-qua/",
+        f"/cong-dan/ho-so-cua-toi/{dossier.code}/bo-sung/",
+        "/cong-dan/doi-mat-khau/",
+    ]
+    anonymous = Client()
+    stranger = Client()
+    stranger.force_login(other_citizen())
+    officer = Client()
+    officer.force_login(world.officer)
+    for url in pages:
+        response = anonymous.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/cong-dan/dang-nhap/?next=")
+        if dossier.code in url:
+            assert stranger.get(url).status_code == 404
+        assert officer.get(url).status_code == 403  # staff are not citizens here
+    # The owner with nothing to pay is told so, and a POST opens no payment.
+    assert 'id="fees-nothing"' in owner.get(pages[0]).content.decode()
+    assert owner.post(pages[0]).status_code == 409
