@@ -1,26 +1,21 @@
 """Citizen portal: send the papers a supplement request asked for, online.
 
-Only the citizen who owns the dossier ("my dossiers") may; each file is checked
-by content like any upload, the good ones are attached even when another is
-refused, and the reception officer still checks them before the clock restarts.
+Only the citizen who owns the dossier ("my dossiers") may; the reception officer
+still checks the papers before the clock restarts.
 """
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from django.core.files.storage import default_storage
+from django.core.files import File
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.core.errors import Conflict, InvalidInput, NotFound
-from motcua.documents.uploads import upload_check
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services import dossier_send_supplement_online
 from motcua.dossiers.services.applicant import (
     is_waiting_for_papers,
     supplement_items_asked,
@@ -28,6 +23,7 @@ from motcua.dossiers.services.applicant import (
 )
 from motcua.portal.accounts import citizen_required
 from motcua.portal.citizen import account_of, own_dossier
+from motcua.submissions.supplements import supplement_send_online
 
 
 def _page(
@@ -64,46 +60,30 @@ def _page(
 @citizen_required
 def supplement_send(request: HttpRequest, code: str) -> HttpResponse:
     """The papers still missing, each with a file input; POST sends them."""
-    account = account_of(request)
     dossier = own_dossier(request, code)
     if isinstance(dossier, HttpResponse):
         return dossier
     if request.method == "GET" or not is_waiting_for_papers(dossier):
         return _page(request, dossier)
-    errors: dict[str, str] = {}
-    stored: dict[int, str] = {}
-    now = timezone.now()
-    for pk in range(len(supplement_items_asked(dossier))):
-        upload = request.FILES.get(f"paper-{pk}")
-        if upload is None:
-            continue
-        try:
-            checked = upload_check(upload)
-        except InvalidInput as refused:
-            errors[f"paper-{pk}"] = str(refused.message)
-            continue
-        name = f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
-        stored[pk] = default_storage.save(name, upload)
-    if stored:
-        try:
-            dossier_send_supplement_online(
-                dossier_code=dossier.code,
-                account=account,
-                now=now,
-                files=stored,
-                note=request.POST.get("note", ""),
-            )
-        except (Conflict, InvalidInput, NotFound) as error:
-            for name in stored.values():
-                default_storage.delete(name)
-            return _page(request, dossier, message=str(error.message), status=409)
-    if errors or not stored:
-        message = (
-            _("Some files were not accepted; the others were sent.")
-            if errors and stored
-            else _("Attach at least one of the papers asked for.")
-            if not errors
-            else _("Check the files marked below.")
+    asked = range(len(supplement_items_asked(dossier)))
+    uploads: dict[int, File[Any]] = {}
+    for index in asked:
+        upload = request.FILES.get(f"paper-{index}")
+        if upload is not None:
+            uploads[index] = upload
+    try:
+        supplement_send_online(
+            dossier=dossier,
+            account=account_of(request),
+            uploads=uploads,
+            now=timezone.now(),
+            note=request.POST.get("note", ""),
         )
-        return _page(request, dossier, errors=errors, message=message, status=422)
+    except InvalidInput as error:
+        errors = {key: str(value) for key, value in error.field_errors.items()}
+        return _page(
+            request, dossier, errors=errors, message=str(error.message), status=422
+        )
+    except (Conflict, NotFound) as error:
+        return _page(request, dossier, message=str(error.message), status=409)
     return redirect(f"{request.path}?da-gui=1")
