@@ -27,6 +27,7 @@ from motcua.citizens.models import Citizen, StoredPaper
 from motcua.citizens.selectors import paper_of
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.core.text import fold, nfc
+from motcua.documents.uploads import upload_check
 
 # Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
 ID_NUMBER = re.compile(r"^\d{12}$")
@@ -331,21 +332,26 @@ def stored_paper_upload(
     owner: User,
     name: str,
     upload: File[Any],
-    content_type: str,
-    extension: str,
-    size: int,
-    sha256: str,
     now: datetime,
 ) -> StoredPaper:
-    """Store a checked upload (``documents.uploads.upload_check``) and keep it.
+    """Check an upload (``documents.uploads.upload_check``: PDF, JPEG or PNG by
+    content, size, integrity) and keep it in the owner's data store.
 
     The file is saved under ``papers/<year>/<month>/`` with a random name (the
     citizen's file name is never used as a path); a file the owner already keeps
     is not saved twice.
 
     Raises:
-        InvalidInput: no name (see ``stored_paper_add``).
+        InvalidInput: no name (see ``stored_paper_add``), or the file is refused
+            (``field_errors["file"]``).
     """
+    try:
+        checked = upload_check(upload)
+    except InvalidInput as refused:
+        raise InvalidInput(
+            refused.message, field_errors={"file": refused.message}
+        ) from refused
+    sha256, extension = checked.sha256, checked.extension
     cleaned = _name_clean(name)
     existing = _existing(owner, StoredPaper.Kind.UPLOAD, sha256, "")
     if existing is not None:
@@ -360,8 +366,8 @@ def stored_paper_upload(
         kind=StoredPaper.Kind.UPLOAD,
         now=now,
         file_name=file_name,
-        content_type=content_type,
-        size=size,
+        content_type=checked.content_type,
+        size=checked.size,
         sha256=sha256,
     )
 

@@ -47,7 +47,6 @@ from motcua.citizens.services import (
     stored_paper_upload,
 )
 from motcua.core.errors import DomainError, InvalidInput, NotFound
-from motcua.documents.uploads import upload_check
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
@@ -58,6 +57,7 @@ from motcua.portal.account_forms import (
     PasswordChangeForm,
     SignUpForm,
 )
+from motcua.portal.citizen import account_of
 from motcua.submissions.selectors import drafts_of
 
 View = Callable[..., HttpResponseBase]
@@ -79,13 +79,6 @@ def _safe_next(request: HttpRequest, value: str | None) -> str:
 def _private(response: ResponseT) -> ResponseT:
     add_never_cache_headers(response)
     return response
-
-
-def _account(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):  # citizen_required ran: cannot happen
-        raise Http404
-    return user
 
 
 def citizen_required(view: View) -> View:
@@ -278,7 +271,7 @@ class VNeIDCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
 @citizen_required
 def my_dossiers(request: HttpRequest) -> HttpResponse:
     """The dossiers of the logged-in citizen, newest first, 20 a page."""
-    found = dossiers_filed_by(_account(request))
+    found = dossiers_filed_by(account_of(request))
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -295,23 +288,17 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "citizen": citizen_of(request.user),
-        "drafts": list(drafts_of(_account(request))[:20]),
+        "drafts": list(drafts_of(account_of(request))[:20]),
     }
     return render(request, "portal/account_dossiers.html", context)
 
 
 def _paper_add(request: HttpRequest, form: PaperAddForm) -> bool:
-    upload = form.cleaned_data["file"]
     try:
-        checked = upload_check(upload)
         stored_paper_upload(
-            owner=_account(request),
+            owner=account_of(request),
             name=form.cleaned_data["name"],
-            upload=upload,
-            content_type=checked.content_type,
-            extension=checked.extension,
-            size=checked.size,
-            sha256=checked.sha256,
+            upload=form.cleaned_data["file"],
             now=timezone.now(),
         )
     except InvalidInput as error:
@@ -332,7 +319,7 @@ def my_papers(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and _paper_add(request, form):
         messages.success(request, _("The paper is kept in your data store."))
         return redirect("portal:my_papers")
-    context = {"papers": papers_of(_account(request)), "form": form}
+    context = {"papers": papers_of(account_of(request)), "form": form}
     status = 400 if form.is_bound else 200
     return render(request, "portal/account_papers.html", context, status=status)
 
@@ -342,7 +329,7 @@ def my_papers(request: HttpRequest) -> HttpResponse:
 def my_paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Remove a paper from the data store (its file stays for the dossiers)."""
     try:
-        stored_paper_delete(owner=_account(request), pk=pk)
+        stored_paper_delete(owner=account_of(request), pk=pk)
     except NotFound as error:
         raise Http404(str(error.message)) from error
     messages.success(request, _("The paper was removed from your data store."))
@@ -354,7 +341,7 @@ def my_paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def my_paper_file(request: HttpRequest, pk: int) -> FileResponse:
     """Download the file of one's own paper; anyone else's answers 404."""
     try:
-        paper = paper_of(_account(request), pk)
+        paper = paper_of(account_of(request), pk)
     except DomainError as error:
         raise Http404(str(error.message)) from error
     if not paper.file:
@@ -374,7 +361,7 @@ def my_paper_file(request: HttpRequest, pk: int) -> FileResponse:
 @citizen_required
 def citizen_password(request: HttpRequest) -> HttpResponse:
     """Change the password of a password account (VNeID accounts have none)."""
-    user = _account(request)
+    user = account_of(request)
     form = PasswordChangeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from pypdf import PdfWriter
 
 from motcua.accounts.models import User
 from motcua.citizens.models import Citizen, StoredPaper
@@ -287,23 +289,20 @@ def test_nobody_deletes_another_owners_paper():
 
 def test_an_upload_is_saved_under_a_random_name_and_not_twice(media):
     owner = citizen()
-    values: dict[str, Any] = {
-        "owner": owner,
-        "content_type": "application/pdf",
-        "extension": "pdf",
-        "size": 13,
-        "sha256": "c" * 64,
-        "now": NOW,
-    }
+    values: dict[str, Any] = {"owner": owner, "now": NOW}
+    pdf = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(pdf)
 
     first = stored_paper_upload(
         name="Bằng tốt nghiệp",
-        upload=ContentFile(b"%PDF-1.4 test", name="Nguyen Van A CCCD.pdf"),
+        upload=ContentFile(pdf.getvalue(), name="Nguyen Van A CCCD.pdf"),
         **values,
     )
     again = stored_paper_upload(
         name="Bằng tốt nghiệp",
-        upload=ContentFile(b"%PDF-1.4 test", name="copy.pdf"),
+        upload=ContentFile(pdf.getvalue(), name="copy.pdf"),
         **values,
     )
 
