@@ -79,13 +79,18 @@ def names_match(stored_name: str, document_name: str) -> bool:
     return len(shorter) >= MIN_CONTAINED_WORDS and _contains(longer, shorter)
 
 
-def papers_matching(owner: User, document_name: str) -> list[StoredPaper]:
-    """Return ``owner``'s papers that fit checklist paper ``document_name``
-    (see :func:`names_match`), newest first.
+def papers_reusable(owner: User) -> list[StoredPaper]:
+    """Return ``owner``'s papers that can serve in a new dossier, newest first.
 
     A paper is reused with its file (Decree 45/2020 Art. 16); a result the
     authorities issued is reused by reference even without a file, since they
     hold it (Art. 4).
     """
     usable = papers_of(owner).exclude(Q(file="") & ~Q(kind=StoredPaper.Kind.RESULT))
-    return [paper for paper in usable if names_match(paper.name, document_name)]
+    return list(usable)
+
+
+def papers_matching(owner: User, document_name: str) -> list[StoredPaper]:
+    """Return ``owner``'s reusable papers that fit checklist paper
+    ``document_name`` (see :func:`names_match`), newest first."""
+    return [p for p in papers_reusable(owner) if names_match(p.name, document_name)]

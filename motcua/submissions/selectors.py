@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.citizens.models import StoredPaper
-from motcua.citizens.selectors import papers_matching
+from motcua.citizens.selectors import names_match, papers_reusable
 from motcua.core.errors import NotFound
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput
@@ -95,12 +95,13 @@ def checklist_of(submission: Submission) -> list[PaperLine]:
         paper.required_document_id: paper
         for paper in submission.papers.filter(required_document__in=items)
     }
+    stored = papers_reusable(submission.account)  # one read for every line
     return [
         PaperLine(
             item=item,
             paper=papers.get(item.pk),
             held_by_authorities=held_by_authorities(item.name),
-            reusable=papers_matching(submission.account, item.name),
+            reusable=[p for p in stored if names_match(p.name, item.name)],
         )
         for item in items
     ]

@@ -49,6 +49,7 @@ from motcua.submissions.rules import (
     population_reference,
 )
 from motcua.submissions.selectors import (
+    agency_choices,
     applicant_input,
     checklist_of,
     submission_problems,
@@ -107,11 +108,7 @@ def submission_start(
     if draft is not None:
         return draft
     citizen = citizen_of(account)
-    agencies = list(
-        procedure.agency_links.filter(agency__is_active=True).values_list(
-            "agency_id", flat=True
-        )[:2]
-    )
+    agencies = list(agency_choices(procedure).values_list("pk", flat=True)[:2])
     return Submission.objects.create(
         account=account,
         procedure=procedure,
@@ -152,15 +149,26 @@ def _apply_values(submission: Submission, values: DraftValues) -> None:
     submission.return_address = values.return_address.strip()[:300]
 
 
-def _store_upload(
-    submission: Submission, item_id: int, upload: File[Any], checked: CheckedUpload
-) -> None:
+def _paper_row(submission: Submission, item_id: int) -> tuple[SubmissionPaper, str]:
+    """The draft's row for checklist item ``item_id``, and the name of the file
+    uploaded for it before (to delete once replaced; a reused file is not ours)."""
     paper, _created = SubmissionPaper.objects.get_or_create(
         submission=submission,
         required_document_id=item_id,
         defaults={"source": PaperSource.UPLOAD},
     )
-    old = paper.file.name if paper.source == PaperSource.UPLOAD else ""
+    return paper, (paper.file.name if paper.source == PaperSource.UPLOAD else "")
+
+
+def _replaced(old: str, paper: SubmissionPaper) -> None:
+    if old and old != paper.file.name:
+        transaction.on_commit(lambda: default_storage.delete(old))
+
+
+def _store_upload(
+    submission: Submission, item_id: int, upload: File[Any], checked: CheckedUpload
+) -> None:
+    paper, old = _paper_row(submission, item_id)
     # A random name: the citizen's file name may carry personal data.
     paper.file.save(f"{uuid.uuid4().hex}.{checked.extension}", upload, save=False)
     paper.source = PaperSource.UPLOAD
@@ -168,17 +176,11 @@ def _store_upload(
     paper.content_type, paper.size = checked.content_type, checked.size
     paper.sha256, paper.reference = checked.sha256, ""
     paper.save()
-    if old and old != paper.file.name:
-        transaction.on_commit(lambda: default_storage.delete(old))
+    _replaced(old, paper)
 
 
 def _reuse(submission: Submission, item_id: int, stored: StoredPaper) -> None:
-    paper, _created = SubmissionPaper.objects.get_or_create(
-        submission=submission,
-        required_document_id=item_id,
-        defaults={"source": PaperSource.STORED},
-    )
-    old = paper.file.name if paper.source == PaperSource.UPLOAD else ""
+    paper, old = _paper_row(submission, item_id)
     paper.source = PaperSource.STORED
     paper.file.name = stored.file.name or ""
     paper.original_name = stored.name[:255]
@@ -186,8 +188,7 @@ def _reuse(submission: Submission, item_id: int, stored: StoredPaper) -> None:
     paper.sha256 = stored.sha256
     paper.reference = stored_reference(stored)
     paper.save()
-    if old:
-        transaction.on_commit(lambda: default_storage.delete(old))
+    _replaced(old, paper)
 
 
 def stored_reference(stored: StoredPaper) -> str:
