@@ -75,7 +75,7 @@ def test(argv: list[str]) -> None:
     setup()
     env = dict(os.environ)
     args = ["-m", "pytest", "-p", "xdist", "-n", env.get("PYTEST_WORKERS", "2")]
-    if not browser_available() and not env.get("MOTCUA_REQUIRE_BROWSER"):
+    if not browser_available() and not env.get("MOTCUA_REQUIRE_SYSTEM_PACKAGES"):
         print(
             "Chromium not found: browser tests will be skipped "
             "(apt-get install chromium to run them).",

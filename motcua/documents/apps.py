@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "motcua.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from motcua.documents import checks  # noqa: F401 - registers the checks

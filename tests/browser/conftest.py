@@ -1,8 +1,8 @@
 """Real-browser tests: Debian's Chromium driven by Playwright (never downloaded).
 
 Chromium is found through ``MOTCUA_CHROMIUM`` or ``chromium`` on the PATH. Without it
-the tests are skipped, unless ``MOTCUA_REQUIRE_BROWSER`` is set (CI), where a missing
-browser fails the run.
+the tests are skipped, unless ``MOTCUA_REQUIRE_SYSTEM_PACKAGES`` is set (CI), where a
+missing browser fails the run.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import shutil
 from typing import Any
 
 import pytest
+
+from motcua.core.testing import system_package_missing
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by
 # fixtures beside it are safe because nothing else runs in that loop.
@@ -46,9 +48,7 @@ def browser_type_launch_args(
 ) -> dict[str, Any]:
     path = chromium_path()
     if path is None:
-        if os.environ.get("MOTCUA_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (MOTCUA_REQUIRE_BROWSER) but not found")
-        pytest.skip("Chromium not installed (apt-get install chromium)")
+        system_package_missing("chromium", what="Chromium")
     return {
         **browser_type_launch_args,
         "executable_path": path,

@@ -1,14 +1,13 @@
 """Every public page passes axe-core and reads well at 320 px ("citizen portal" §8).
 
 axe-core's JavaScript ships inside ``axe-playwright-python``: nothing is downloaded.
-Without that package the tests are skipped, unless ``MOTCUA_REQUIRE_BROWSER`` is
+Without that package the tests are skipped, unless ``MOTCUA_REQUIRE_SYSTEM_PACKAGES`` is
 set (CI), where they fail.
 """
 
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +19,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
 
+from motcua.core.testing import system_packages_required
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_return_result
 from motcua.dossiers.tests.factories import World, dossier_in_state
@@ -34,7 +34,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     HAVE_AXE = False
 
-REQUIRED = bool(os.environ.get("MOTCUA_REQUIRE_BROWSER"))
+REQUIRED = system_packages_required()
 pytestmark = pytest.mark.skipif(
     not HAVE_AXE and not REQUIRED,
     reason="axe-playwright-python not installed (pip install axe-playwright-python)",
@@ -59,7 +59,7 @@ class Site:
 @pytest.fixture
 def axe() -> Any:
     if not HAVE_AXE:
-        pytest.fail("axe-playwright-python is required (MOTCUA_REQUIRE_BROWSER)")
+        pytest.fail("axe-playwright-python is required (CI)")
     return Axe()
 
 

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from motcua.core.errors import InvalidInput
+from motcua.core.testing import system_package_missing
 from motcua.documents.data import (
     EARLY,
     LATE,
@@ -25,6 +26,7 @@ from motcua.documents.data import (
     StopNoticeData,
     SupplementRequestData,
 )
+from motcua.documents.fonts import FORM_FONT_PACKAGE, form_font_installed
 from motcua.documents.rendering import form_html, form_pdf, qr_data_uri
 from motcua.documents.tests.conftest import (
     CODE,
@@ -149,6 +151,8 @@ def test_the_unit_falls_back_to_the_brand_unit_name(receipt, header, brand):
 
 
 def test_the_fonts_are_embedded_and_times_compatible(receipt):
+    if not form_font_installed():
+        system_package_missing(FORM_FONT_PACKAGE, what="The forms' font")
     fonts = embedded_fonts(form_pdf(receipt))
 
     assert fonts
@@ -386,6 +390,15 @@ def test_the_register_prints_landscape_with_every_row(header):
         assert f"Vũ Thị Ngọc Ánh {number}" in text
     # The header row repeats on every page.
     assert text.count("Cơ quan chủ trì giải quyết") == len(reader.pages)
+
+
+def test_codes_numbers_and_dates_are_kept_on_one_line_whatever_the_font(header):
+    html = form_html(register(header, 1))
+
+    assert '<span class="unbroken">000.00.00.H30-260305-0001</span>' in html
+    time_then_date = '<span class="unbroken">08:00</span> <span class="unbroken">'
+    assert time_then_date + "05/03/2026</span>" in html
+    assert ".unbroken { white-space: nowrap;" in html
 
 
 def test_an_empty_register_says_so(header):
