@@ -1,4 +1,12 @@
-"""Properties of working-time arithmetic on the real 2024–2026 calendar."""
+"""Properties of working-time arithmetic on the real 2024–2026 calendar.
+
+The strategies are bounded by the fixture's calendar: from the latest instant they
+draw, the longest count they ask for (12 months, then four pauses of ten days
+each, or twice 120 working days) still ends inside it.
+``test_the_strategies_stay_inside_the_calendar`` computes that worst case, so a
+wider strategy or a shorter calendar fails there, every time, instead of once in
+a while in a random example.
+"""
 
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -9,23 +17,50 @@ from hypothesis import strategies as st
 
 from motcua.calendars.deadlines import compute_deadline
 
-from .conftest import VN
+from .conftest import FIRST_YEAR, LAST_YEAR, VN
 
 FAST = settings(max_examples=200, deadline=None)
-# Instants within 2024–2025, so that adding up to ~1 year of work stays in range.
+MAX_AMOUNT = 12  # of any unit: 12 months is the longest count drawn
+MAX_PAUSES, MAX_PAUSE_MINUTES = 4, 60 * 24 * 10
+MAX_WORKING_MINUTES = 60 * 8 * 120
+# The last instant drawn: 15 months before the calendar's end leaves room for
+# 12 months, the start of the count after a holiday and the pauses' working time.
+FIRST_INSTANT = datetime(FIRST_YEAR, 1, 1)  # noqa: DTZ001
+LAST_INSTANT = datetime(LAST_YEAR - 1, 9, 30, 23, 59)  # noqa: DTZ001
 instants = st.datetimes(
-    min_value=datetime(2024, 1, 1),  # noqa: DTZ001
-    max_value=datetime(2025, 12, 31, 23, 59),  # noqa: DTZ001
-    timezones=st.just(VN),
+    min_value=FIRST_INSTANT, max_value=LAST_INSTANT, timezones=st.just(VN)
 ).map(lambda moment: moment.replace(second=0, microsecond=0))
-minutes = st.integers(min_value=0, max_value=60 * 8 * 120)
-# Amounts stay small enough (≤ 12 months) to end inside the covered years.
+minutes = st.integers(min_value=0, max_value=MAX_WORKING_MINUTES)
 units = st.sampled_from(["working_days", "working_hours", "days", "months"])
 
 
 @pytest.fixture(scope="module")
 def cal(calendar):
     return calendar
+
+
+def test_the_strategies_stay_inside_the_calendar(cal):
+    latest = LAST_INSTANT.replace(tzinfo=VN)
+    # Pauses back to back from the receipt: each removes the most working time.
+    pauses = [
+        (
+            latest + timedelta(minutes=MAX_PAUSE_MINUTES * n),
+            latest + timedelta(minutes=MAX_PAUSE_MINUTES * (n + 1)),
+        )
+        for n in range(MAX_PAUSES)
+    ]
+    for unit in ("working_days", "working_hours", "days", "months"):
+        result = compute_deadline(
+            cal,
+            received_at=latest,
+            amount=Decimal(MAX_AMOUNT),
+            unit=unit,
+            pauses=pauses,
+        )
+        assert result.deadline_at.year <= LAST_YEAR
+    far = cal.add_working_minutes(latest, 2 * MAX_WORKING_MINUTES)
+    assert far.year <= LAST_YEAR
+    assert FIRST_INSTANT.year == FIRST_YEAR
 
 
 @FAST
@@ -51,7 +86,10 @@ def test_working_minutes_between_undo_adding_them(cal, start, amount):
 
 @FAST
 @given(
-    received_at=instants, unit=units, small=st.integers(0, 6), more=st.integers(0, 6)
+    received_at=instants,
+    unit=units,
+    small=st.integers(0, MAX_AMOUNT // 2),
+    more=st.integers(0, MAX_AMOUNT // 2),
 )
 def test_the_deadline_never_moves_earlier_when_the_amount_grows(
     cal, received_at, unit, small, more
@@ -67,11 +105,11 @@ def test_the_deadline_never_moves_earlier_when_the_amount_grows(
 @FAST
 @given(
     received_at=instants,
-    amount=st.integers(0, 12),
+    amount=st.integers(0, MAX_AMOUNT),
     unit=units,
-    pauses=st.lists(st.tuples(instants, st.integers(0, 60 * 24 * 10)), max_size=4).map(
-        lambda spans: [(s, s + timedelta(minutes=m)) for s, m in spans]
-    ),
+    pauses=st.lists(
+        st.tuples(instants, st.integers(0, MAX_PAUSE_MINUTES)), max_size=MAX_PAUSES
+    ).map(lambda spans: [(s, s + timedelta(minutes=m)) for s, m in spans]),
 )
 def test_pauses_never_make_a_deadline_earlier(cal, received_at, amount, unit, pauses):
     result = compute_deadline(
