@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
+
+# The suite's clock: a Tuesday morning inside the official 2024-2026 holiday
+# table, so that no test depends on the day it runs (a weekend, a holiday, the
+# last day of a month or of the table). The clock ticks from there.
+FIXED_NOW = datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +37,29 @@ def english_messages_by_default() -> Iterator[None]:
     """
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Run every test at ``FIXED_NOW`` (ticking), pages and services alike.
+
+    Browser tests keep the machine's clock: Chromium drops cookies whose expiry
+    lies before its own (real) time. Tests that pass ``now`` explicitly are
+    unaffected either way.
+    """
+    if request.node.get_closest_marker("browser") or request.node.get_closest_marker(
+        "real_clock"
+    ):
+        yield
+        return
+    with time_machine.travel(FIXED_NOW, tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Start each test with an empty cache (brand kit, rate limits), whatever ran
+    before it in this process: the order of tests is random."""
+    cache.clear()
+    yield
+    cache.clear()
