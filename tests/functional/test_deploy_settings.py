@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from motcua.documents.fonts import form_font_installed
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,6 +39,13 @@ def test_check_deploy_is_clean_under_production_settings():
     # No contracted payment gateway exists in the repository: a training site's
     # explicit acknowledgement of the demo gateway stands in for it here.
     result = check_deploy(MOTCUA_DEMO_PAYMENTS_ALLOWED="1")
+    if not form_font_installed():
+        # A machine without the forms' font (only Python installed): that warning
+        # is right, and must be the only one.
+        output = result.stdout + result.stderr
+        assert "documents.W001" in output
+        assert "identified 1 issue" in output, output
+        return
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
