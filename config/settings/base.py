@@ -73,7 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the person chose English (never the browser's language).
+    "motcua.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -154,6 +155,11 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switch's choice is kept for a year (not only for the session).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Dates read day/month/year in both languages (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Ho_Chi_Minh")
@@ -271,6 +277,12 @@ MOTCUA_DUE_SOON_WORKING_HOURS = float(os.environ.get("MOTCUA_DUE_SOON_HOURS", "8
 # The calendar covers these years (the holiday table must hold their announcements).
 MOTCUA_CALENDAR_FIRST_YEAR = int(os.environ.get("MOTCUA_CALENDAR_FIRST_YEAR", "2020"))
 MOTCUA_CALENDAR_LAST_YEAR = int(os.environ.get("MOTCUA_CALENDAR_LAST_YEAR", "2035"))
+# From this day (month, day) on, the back office warns administrators while next
+# year's official holiday announcement is not imported (MM-DD, default 1 December).
+MOTCUA_CALENDAR_ANNOUNCEMENT_DUE = tuple(
+    int(part)
+    for part in os.environ.get("MOTCUA_CALENDAR_ANNOUNCEMENT_DUE", "12-01").split("-")
+)
 
 # The brand kit applied to every page (issue: brand kit will make it editable).
 MOTCUA_BRAND = {

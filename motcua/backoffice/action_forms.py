@@ -17,6 +17,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.backoffice.choices import assignable_staff
 from motcua.backoffice.counter_forms import IdListField
+from motcua.core.forms import datetime_field
 from motcua.dossiers import services as s
 from motcua.dossiers.choices import AgencyRequestMode, DossierStep, ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, FeeLine
@@ -217,11 +218,7 @@ class ApologyForm(ActionForm):
     service = s.dossier_apologise
     submit_label = _("Apologise and set a new date")
     reason = forms.CharField(label=_("Reason for the delay"), widget=TEXTAREA)
-    new_deadline_at = forms.DateTimeField(
-        label=_("New date"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
+    new_deadline_at = datetime_field(label=_("New date"))
 
 
 class ReturnResultForm(ActionForm):

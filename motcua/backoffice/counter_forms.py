@@ -10,11 +10,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency, ServicePoint
+from motcua.core.forms import date_field
 from motcua.dossiers.choices import ApplicantKind, ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput, DocumentTick
 from motcua.procedures.models import Procedure
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 class IdListField(forms.Field):
@@ -60,12 +59,7 @@ class CounterForm(forms.Form):
         label=_("Personal ID or enterprise code"), max_length=20
     )
     applicant_name = forms.CharField(label=_("Full name"), max_length=200)
-    applicant_birth_date = forms.DateField(
-        label=_("Date of birth"),
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    applicant_birth_date = date_field(label=_("Date of birth"), required=False)
     applicant_address = forms.CharField(
         label=_("Address"), required=False, max_length=300
     )

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import datetime_field
+
 UNIT_CHOICES = [
     ("working_days", _("working days")),
     ("working_hours", _("working hours")),
@@ -17,13 +19,7 @@ UNIT_CHOICES = [
 
 
 class DeadlineForm(forms.Form):
-    received_at = forms.DateTimeField(
-        label=_("Received at"),
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
-    )
+    received_at = datetime_field(label=_("Received at"))
     amount = forms.DecimalField(
         label=_("Amount"),
         min_value=Decimal(0),

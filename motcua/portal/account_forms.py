@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import date_field
+
 ID_NUMBER_ATTRS = {
     "inputmode": "numeric",
     "autocomplete": "username",
@@ -31,13 +33,10 @@ class SignUpForm(forms.Form):
         help_text=_("The 12 digits on your citizen identity card."),
         widget=forms.TextInput(attrs=ID_NUMBER_ATTRS),
     )
-    birth_date = forms.DateField(
+    birth_date = date_field(
         label=_("Date of birth (optional)"),
         required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(
-            attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"
-        ),
+        attrs={"autocomplete": "bday"},
     )
     phone = forms.CharField(
         label=_("Phone"),

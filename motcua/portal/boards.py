@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from motcua.core.errors import InvalidInput, NotFound
+from motcua.core.forms import date_parse
 from motcua.reports.opendata import period_csv, period_json
 from motcua.reports.selectors import (
     Board,
@@ -96,13 +97,13 @@ def board_figures(request: HttpRequest, scope: str, code: str) -> HttpResponse:
 def _date(value: str, default: date, field: str) -> date:
     if not value.strip():
         return default
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
+    parsed = date_parse(value)
+    if parsed is None:
         raise InvalidInput(
-            _("Write the dates of the period as YYYY-MM-DD, e.g. 2026-03-01."),
+            _("Write the dates of the period as dd/mm/yyyy, e.g. 01/03/2026."),
             field_errors={field: _("Not a date.")},
-        ) from None
+        )
+    return parsed
 
 
 def _figures(request: HttpRequest, scope: str, code: str) -> PeriodFigures:

@@ -20,6 +20,7 @@ from motcua.agencies.access import agencies_visible_to, require_role
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import DomainError, NotFound, PermissionDenied
+from motcua.core.forms import datetime_field
 from motcua.notices.models import ServiceNotice
 from motcua.notices.selectors import (
     notice_get_for,
@@ -34,8 +35,6 @@ from motcua.notices.services import (
 )
 from motcua.procedures.models import Procedure
 
-_LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
 
 class NoticeForm(forms.Form):
     agency = forms.ModelChoiceField(
@@ -49,8 +48,8 @@ class NoticeForm(forms.Form):
         label=gettext_lazy("What citizens should do"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    starts_at = forms.DateTimeField(label=gettext_lazy("From"), widget=_LOCAL)
-    ends_at = forms.DateTimeField(label=gettext_lazy("Until (excluded)"), widget=_LOCAL)
+    starts_at = datetime_field(label=gettext_lazy("From"))
+    ends_at = datetime_field(label=gettext_lazy("Until (excluded)"))
     service_points = forms.ModelMultipleChoiceField(
         queryset=ServicePoint.objects.none(),
         required=False,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from motcua.agencies.access import agencies_visible_to
 from motcua.core.errors import DomainError, NotFound
+from motcua.core.forms import date_field
 from motcua.documents.rendering import form_pdf
 from motcua.documents.spreadsheets import register_xlsx
 from motcua.dossiers.printing import register_data_for_user
@@ -21,14 +22,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 class RegisterForm(forms.Form):
     agency = forms.ChoiceField(label=_("Agency"))
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("To (included)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    start = date_field(label=_("From"), required=False)
+    end = date_field(label=_("To (included)"), required=False)
     format = forms.ChoiceField(
         label=_("Format"),
         choices=[("pdf", "PDF"), ("xlsx", "Excel")],

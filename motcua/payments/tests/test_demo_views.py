@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from motcua.payments.models import Payment, PaymentStatus
@@ -18,7 +19,9 @@ LATER = NOW + timedelta(minutes=2)
 
 @pytest.fixture
 def visitor() -> Client:
-    return Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(enforce_csrf_checks=True)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # chose English
+    return client
 
 
 class ButtonParser(HTMLParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,7 +30,7 @@ def media(settings, tmp_path):
 def huong(client):
     user = citizen()
     client.force_login(user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return user
 
 

@@ -237,7 +237,7 @@ def test_vneid_links_an_existing_password_account_and_verifies_it(client, provid
 
 def test_claims_without_a_personal_id_number_log_nobody_in(client, provider):
     provider.claims.pop("citizen_id")
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     response = vneid_login(client, provider)
 

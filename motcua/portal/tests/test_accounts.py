@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user
 
 from motcua.accounts.models import User
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def en(client):
-    """A browser that asks for English (messages are read in English)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    """A visitor who chose English (messages are read in English)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from motcua.reports.tests.scenario import NAME, PERSONAL_ID, KnownSet, known_set
@@ -166,7 +167,8 @@ def test_open_data_as_json_defaults_to_this_month(client, world, known):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"start": "01/03/2026"}, "Write the dates of the period as YYYY-MM-DD"),
+        ({"start": "32/03/2026"}, "Write the dates of the period as dd/mm/yyyy"),
+        ({"start": "03/2026"}, "Write the dates of the period as dd/mm/yyyy"),
         (
             {"start": "2026-03-10", "end": "2026-03-01"},
             "The end of the period must be after its start",
@@ -178,9 +180,8 @@ def test_open_data_as_json_defaults_to_this_month(client, world, known):
 def test_a_bad_period_is_a_400_with_a_clear_message(
     client, world, params, message, ext
 ):
-    response = client.get(
-        f"{board_url(world)}du-lieu.{ext}", params, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{board_url(world)}du-lieu.{ext}", params)
 
     assert response.status_code == 400
     body = response.content.decode()
