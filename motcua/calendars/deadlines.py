@@ -53,6 +53,13 @@ class DeadlineResult:
     paused_minutes: int
     # The deadline had nothing been paused.
     unpaused_deadline_at: datetime
+    # Years the count crosses with no official announcement imported: the deadline
+    # is provisional ("tính theo lịch nghỉ dự kiến"). Filled by the selector.
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
 
 
 def _invalid(field: str, message: str) -> InvalidInput:

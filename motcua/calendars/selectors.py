@@ -8,14 +8,20 @@ change of the table) tells when the cache is stale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Max
+from django.utils import timezone
 
+from motcua.calendars.coverage import (
+    announcement_due_years,
+    years_without_announcement,
+)
 from motcua.calendars.deadlines import DeadlineResult, Pause, compute_deadline
 from motcua.calendars.hours import WorkingHours
 from motcua.calendars.models import HolidayEntry, HolidayKind
@@ -26,6 +32,7 @@ from motcua.calendars.workcalendar import WorkCalendar
 _CacheKey = tuple[object, ...]
 _calendars: dict[tuple[_CacheKey, WorkingHours], WorkCalendar] = {}
 _day_sets: dict[_CacheKey, tuple[frozenset[date], frozenset[date]]] = {}
+_announced: dict[_CacheKey, frozenset[int]] = {}
 
 
 def default_working_hours() -> WorkingHours:
@@ -106,16 +113,25 @@ def deadline_compute(
 ) -> DeadlineResult:
     """Return the deadline of a dossier received at ``received_at`` (SPEC §5).
 
+    ``provisional_years`` names the years the count crosses that have no official
+    announcement in the table yet.
+
     Raises:
         InvalidInput: a bad unit, amount, naive datetime or pause.
         CalendarRangeError: a date outside the configured years.
     """
-    return compute_deadline(
+    result = compute_deadline(
         work_calendar_get(hours=hours),
         received_at=received_at,
         amount=amount,
         unit=unit,
         pauses=pauses,
+    )
+    return dataclasses.replace(
+        result,
+        provisional_years=provisional_years_get(
+            start_at=result.count_started_at, deadline_at=result.deadline_at
+        ),
     )
 
 
@@ -138,19 +154,62 @@ def deadline_state_get(
     )
 
 
-def announced_years() -> list[int]:
-    """Years for which the table holds at least one official announcement."""
-    return sorted(
-        {entry_date.year for entry_date in HolidayEntry.objects.dates("date", "year")}
+def announced_years() -> frozenset[int]:
+    """Years for which the table holds at least one official announcement.
+
+    Cached in the process until the table changes (one cheap query per call).
+    """
+    key = _table_key()
+    if key not in _announced:
+        _announced.clear()
+        _announced[key] = frozenset(
+            day.year for day in HolidayEntry.objects.dates("date", "year")
+        )
+    return _announced[key]
+
+
+def provisional_years_get(
+    *,
+    start_at: datetime | date,
+    deadline_at: datetime | date,
+    announced: Collection[int] | None = None,
+) -> tuple[int, ...]:
+    """The years a count from ``start_at`` to ``deadline_at`` crosses that have no
+    official announcement imported: a deadline through them is provisional.
+
+    Pass ``announced`` (from ``announced_years``) when checking many dossiers.
+    """
+    years = announced_years() if announced is None else announced
+    return years_without_announcement(
+        _local_date(start_at), _local_date(deadline_at), years
     )
+
+
+def _local_date(value: datetime | date) -> date:
+    return timezone.localdate(value) if isinstance(value, datetime) else value
 
 
 def calendar_coverage_gaps(*, today: date) -> list[int]:
     """Years that need the government's announcement but have none in the table.
 
-    The government announces each year's Tết and swapped days in the autumn of the
-    year before (Labour Code 2019 Art. 112(3)); from 1 October the next year is due.
+    The government announces each year's Tết and swapped days late in the year
+    before (Labour Code 2019 Art. 112(3)); from
+    ``MOTCUA_CALENDAR_ANNOUNCEMENT_DUE`` (month, day; default 1 December) the next
+    year's is due.
     """
-    wanted = [today.year] + ([today.year + 1] if today.month >= 10 else [])
-    have = set(announced_years())
-    return [year for year in wanted if year not in have]
+    return announcement_due_years(
+        today,
+        announced_years(),
+        due_from=settings.MOTCUA_CALENDAR_ANNOUNCEMENT_DUE,
+    )
+
+
+def announcement_years_summary() -> list[tuple[int, int, int]]:
+    """(year, days off, make-up working days) of each year in the table, in order."""
+    counts: dict[int, list[int]] = {}
+    for day, kind in HolidayEntry.objects.order_by("date", "id").values_list(
+        "date", "kind"
+    ):
+        year = counts.setdefault(day.year, [0, 0])
+        year[1 if kind == HolidayKind.MAKEUP_WORKDAY else 0] += 1
+    return [(year, off, makeup) for year, (off, makeup) in sorted(counts.items())]

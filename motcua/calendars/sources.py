@@ -134,21 +134,32 @@ def holiday_rows_read(path: Path) -> tuple[list[HolidayRow], list[RejectedRow]]:
         OSError, UnicodeDecodeError: the file cannot be read.
         InvalidInput: a required column is missing.
     """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return holiday_rows_parse(handle)
+
+
+def holiday_rows_parse(
+    handle: Iterable[str],
+) -> tuple[list[HolidayRow], list[RejectedRow]]:
+    """Parse announcement CSV lines (an open file or an upload's decoded text).
+
+    Raises:
+        InvalidInput: a required column is missing.
+    """
     rows: list[HolidayRow] = []
     rejected: list[RejectedRow] = []
     seen: dict[date, int] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            message = _("The file lacks the columns: %(columns)s.") % {
-                "columns": ", ".join(missing)
-            }
-            raise InvalidInput(message, field_errors={"path": message})
-        for raw in reader:
-            parsed = _parse_row(_clean(raw), reader.line_num, seen)
-            if isinstance(parsed, RejectedRow):
-                rejected.append(parsed)
-            else:
-                rows.append(parsed)
+    reader = csv.DictReader(handle)
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        message = _("The file lacks the columns: %(columns)s.") % {
+            "columns": ", ".join(missing)
+        }
+        raise InvalidInput(message, field_errors={"path": message})
+    for raw in reader:
+        parsed = _parse_row(_clean(raw), reader.line_num, seen)
+        if isinstance(parsed, RejectedRow):
+            rejected.append(parsed)
+        else:
+            rows.append(parsed)
     return rows, rejected
