@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.access import agency_for_user, require_role
 from motcua.agencies.models import Agency, StaffRole
+from motcua.calendars.selectors import provisional_years_get
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.documents.data import (
     ApologyData,
@@ -207,6 +208,13 @@ def receipt_data(*, dossier: Dossier, tracking_url: str) -> ReceiptData:
         ),
         register_entry=register_entry,
         receiving_officer=_actor_name(dossier, Q(to_status=DossierStatus.RECEIVED)),
+        appointment_provisional=bool(
+            dossier.count_started_at
+            and dossier.deadline_at
+            and provisional_years_get(
+                start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
+            )
+        ),
     )
 
 

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
-from motcua.calendars.selectors import deadline_state_get
+from motcua.calendars.selectors import deadline_state_get, provisional_years_get
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.models import (
@@ -185,6 +185,8 @@ class PublicDossier:
     registered_at: datetime | None
     received_at: datetime | None
     deadline_at: datetime | None
+    # Years the count crosses with no official holiday announcement imported yet.
+    deadline_provisional_years: tuple[int, ...]
     new_deadline_at: datetime | None
     finished_at: datetime | None
     returned_at: datetime | None
@@ -417,6 +419,14 @@ def _load(code: str) -> Dossier | None:
     )
 
 
+def _provisional_years(dossier: Dossier) -> tuple[int, ...]:
+    if dossier.count_started_at is None or dossier.deadline_at is None:
+        return ()
+    return provisional_years_get(
+        start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
+    )
+
+
 def _build(
     dossier: Dossier, *, now: datetime, check: str | None, ok: bool, owner_view: bool
 ) -> PublicDossier:
@@ -435,6 +445,7 @@ def _build(
         registered_at=_local(dossier.registered_at),
         received_at=_local(dossier.received_at),
         deadline_at=_local(dossier.deadline_at),
+        deadline_provisional_years=_provisional_years(dossier),
         new_deadline_at=_local(dossier.new_deadline_at),
         finished_at=_local(dossier.finished_at),
         returned_at=_local(dossier.returned_at),

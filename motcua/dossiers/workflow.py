@@ -71,6 +71,12 @@ class DossierAction(models.TextChoices):
     APPROVE = "approve", _("approved")  # phê duyệt
     ISSUE_RESULT = "issue_result", _("result issued")  # văn thư vào số, phát hành
     RETURN_RESULT = "return_result", _("result returned")  # trả kết quả
+    # Not a transition: the system recounts the deadline of an open dossier when an
+    # official holiday announcement changes the calendar (status and step stay).
+    RECOMPUTE_DEADLINE = (
+        "recompute_deadline",
+        _("deadline recounted on the official holiday calendar"),
+    )
 
 
 class ActorAgency(StrEnum):
@@ -315,6 +321,8 @@ WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
 }
 
 CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
+# Actions only the system writes, never through the table (no person takes them).
+SYSTEM_ACTIONS = frozenset({DossierAction.RECOMPUTE_DEADLINE})
 PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
 
 

@@ -30,6 +30,11 @@ class NotificationKind(models.TextChoices):
         "service_notice",
         _("service incident notice"),
     )  # sự cố, gián đoạn dịch vụ: what to do, or the date moved
+    # The official holiday calendar changed the appointment (lịch nghỉ chính thức).
+    DEADLINE_CHANGED = (
+        "deadline_changed",
+        _("appointment moved by the holiday calendar"),
+    )
 
 
 class MessageChannel(models.TextChoices):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
-from motcua.calendars.selectors import work_calendar_get
+from motcua.calendars.selectors import provisional_years_get, work_calendar_get
 from motcua.calendars.timeliness import judge_finished
 from motcua.calendars.workcalendar import WorkCalendar
 from motcua.core.errors import Conflict, NotFound, PermissionDenied
@@ -293,6 +293,19 @@ def tracking_url(dossier: Dossier) -> str:
     return str(pattern).format(code=dossier.code)
 
 
+def _provisional(dossier: Dossier) -> bool:
+    """The legal deadline counts through a year not yet officially announced."""
+    if dossier.new_deadline_at or not (
+        dossier.count_started_at and dossier.deadline_at
+    ):
+        return False
+    return bool(
+        provisional_years_get(
+            start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
+        )
+    )
+
+
 def notify(dossier: Dossier, *, kind: str, now: datetime, **context: object) -> None:
     """Write the citizen's message to the outbox in the current transaction."""
     notification_enqueue(
@@ -305,6 +318,7 @@ def notify(dossier: Dossier, *, kind: str, now: datetime, **context: object) -> 
         context={
             "procedure_name": dossier.procedure.name,
             "deadline": dossier.new_deadline_at or dossier.deadline_at,
+            "deadline_provisional": _provisional(dossier),
             "tracking_url": tracking_url(dossier),
             **context,
         },

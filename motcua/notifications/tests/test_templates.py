@@ -22,6 +22,7 @@ CONTEXT = {
     "items": ["Bản sao giấy chứng sinh", "Tờ khai có chữ ký"],
     "reason": "cần xác minh thông tin",
     "tracking_url": "https://motcua.vn/h/H26-0001",
+    "deadline_provisional": True,  # the longest text: "(dự kiến)" is added
 }
 
 
@@ -42,9 +43,15 @@ def test_the_receipt_message_gives_the_deadline_in_local_time():
 
     assert "Hồ sơ H26.01-260302-0001 đã được tiếp nhận" in message.body
     assert "Hẹn trả kết quả: 09/03/2026 17:00" in message.body
+
     assert message.subject == (
         "Hồ sơ H26.01-260302-0001 (Đăng ký khai sinh) đã được tiếp nhận"
     )
+
+
+def test_a_provisional_appointment_says_so_in_the_message():
+    assert "17:00 (dự kiến)." in render("received").body
+    assert "(dự kiến)" not in render("received", deadline_provisional=False).body
 
 
 def test_the_apology_gives_the_reason_and_the_new_date():
