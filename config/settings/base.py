@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "motcua.core.context_processors.brand",
                 "motcua.backoffice.context_processors.worklist_counts",
+                "motcua.backoffice.context_processors.calendar_warning",
                 "motcua.notices.context_processors.notices",
             ],
         },
@@ -279,10 +280,10 @@ MOTCUA_CALENDAR_FIRST_YEAR = int(os.environ.get("MOTCUA_CALENDAR_FIRST_YEAR", "2
 MOTCUA_CALENDAR_LAST_YEAR = int(os.environ.get("MOTCUA_CALENDAR_LAST_YEAR", "2035"))
 # From this day (month, day) on, the back office warns administrators while next
 # year's official holiday announcement is not imported (MM-DD, default 1 December).
-MOTCUA_CALENDAR_ANNOUNCEMENT_DUE = tuple(
-    int(part)
-    for part in os.environ.get("MOTCUA_CALENDAR_ANNOUNCEMENT_DUE", "12-01").split("-")
-)
+_due_month, _due_day = os.environ.get(
+    "MOTCUA_CALENDAR_ANNOUNCEMENT_DUE", "12-01"
+).split("-")
+MOTCUA_CALENDAR_ANNOUNCEMENT_DUE = (int(_due_month), int(_due_day))
 
 # The brand kit applied to every page (issue: brand kit will make it editable).
 MOTCUA_BRAND = {

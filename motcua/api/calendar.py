@@ -26,6 +26,8 @@ class DeadlineOut(Schema):
     unit: str
     agency: str | None
     paused_working_minutes: int
+    # Years crossed with no official holiday announcement imported: provisional.
+    provisional_years: list[int]
 
 
 class DeadlineQuery(Schema):
@@ -97,4 +99,5 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]) -> DeadlineOut:
         unit=str(result.unit),
         agency=params.agency,
         paused_working_minutes=result.paused_minutes,
+        provisional_years=list(result.provisional_years),
     )

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from motcua.dossiers.public import (
     PublicDossier,
@@ -75,6 +75,10 @@ class PublicDossierOut(Schema):
     registered_at: datetime | None
     received_at: datetime | None
     deadline_at: datetime | None
+    deadline_provisional_years: list[int] = Field(
+        description="Years the count crosses with no official holiday announcement "
+        "imported yet: the deadline is provisional (tính theo lịch nghỉ dự kiến)."
+    )
     new_deadline_at: datetime | None
     finished_at: datetime | None
     returned_at: datetime | None

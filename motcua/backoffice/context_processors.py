@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from motcua.accounts.models import User
+from motcua.calendars.selectors import calendar_coverage_gaps
 from motcua.dossiers.selectors import WorklistKind, dossier_worklist_counts
 
 
@@ -29,3 +30,17 @@ def worklist_counts(request: HttpRequest) -> dict[str, object]:
             for kind in WorklistKind.values
         ]
     }
+
+
+def calendar_warning(request: HttpRequest) -> dict[str, object]:
+    """Return ``calendar_gaps`` for a system administrator: the years whose
+    official holiday announcement is due (this year; next year from the date
+    ``MOTCUA_CALENDAR_ANNOUNCEMENT_DUE``) but not imported."""
+    user = getattr(request, "user", None)
+    if (
+        not isinstance(user, User)
+        or not user.is_superuser
+        or getattr(request, "htmx", False)
+    ):
+        return {}
+    return {"calendar_gaps": calendar_coverage_gaps(today=timezone.localdate())}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views.procedure_detail, name="procedure"),
     path("calendar/deadline/", views.deadline, name="deadline"),
+    path("calendar/holidays/", views.holiday_calendar, name="holidays"),
     path("counter/", views.counter, name="counter"),
     path("counter/procedures/", views.counter_procedures, name="counter_procedures"),
     path("counter/checklist/", views.counter_checklist, name="counter_checklist"),

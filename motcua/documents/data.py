@@ -84,6 +84,9 @@ class ReceiptData:
     register_book: str = ""
     register_entry: str = ""
     receiving_officer: str = ""
+    # The appointment counts through a year with no official holiday announcement
+    # imported: printed as "tính theo lịch nghỉ dự kiến".
+    appointment_provisional: bool = False
 
 
 @dataclass(frozen=True)

@@ -279,6 +279,7 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
             "procedure": dossier.procedure.name,
             "status": PLAIN_STATUS[dossier.status],
             "deadline_at": dossier.effective_deadline_at,
+            "count_started_at": dossier.count_started_at,
             "send_papers": is_waiting_for_papers(dossier),
             "pay": dossier.status == DossierStatus.FINANCIAL_OBLIGATION,
         }

@@ -366,6 +366,7 @@ def submit_done(request: HttpRequest, token: str) -> HttpResponse:
         "submission": submission,
         "dossier": dossier,
         "expected": expected.deadline_at if expected else None,
+        "expected_provisional": expected.provisional_years if expected else (),
         "fees": dossier.fees.all(),
     }
     return render(request, "portal/submit_done.html", context)

@@ -21,7 +21,7 @@ from motcua.api.dossiers.schemas_out import (
     status_choice,
     step_choice,
 )
-from motcua.calendars.selectors import deadline_state_get
+from motcua.calendars.selectors import deadline_state_get, provisional_years_get
 from motcua.dossiers import selectors
 from motcua.dossiers.access import dossier_get_for_user, personal_data_visible
 from motcua.dossiers.choices import DossierChannel, DossierStatus, DossierStep
@@ -126,6 +126,13 @@ def dossier_out(*, dossier: Dossier, user: User, now: datetime) -> DossierOut:
         registered_at=dossier.registered_at,
         received_at=dossier.received_at,
         deadline_at=dossier.deadline_at,
+        deadline_provisional_years=list(
+            provisional_years_get(
+                start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
+            )
+            if dossier.count_started_at and dossier.deadline_at
+            else ()
+        ),
         new_deadline_at=dossier.new_deadline_at,
         time_left_minutes=None
         if closed

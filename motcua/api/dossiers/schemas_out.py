@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -144,6 +144,10 @@ class DossierOut(Schema):
     registered_at: datetime | None
     received_at: datetime | None
     deadline_at: datetime | None
+    deadline_provisional_years: list[int] = Field(
+        description="Years the count crosses with no official holiday announcement "
+        "imported yet: the deadline is provisional."
+    )
     new_deadline_at: datetime | None
     time_left_minutes: int | None
     open_state: str | None

@@ -22,6 +22,7 @@ from motcua.backoffice.views.general import (
     logout_view,
     procedure_detail,
 )
+from motcua.backoffice.views.holidays import holiday_calendar
 from motcua.backoffice.views.lists import overview, search, worklist
 from motcua.backoffice.views.notices import (
     notice_detail,
@@ -48,6 +49,7 @@ __all__ = [
     "dossier_paper_file",
     "feedback_detail",
     "feedback_list",
+    "holiday_calendar",
     "home",
     "logout_view",
     "notice_detail",

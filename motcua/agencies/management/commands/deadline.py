@@ -135,4 +135,14 @@ class Command(BaseCommand):
             },
             _minute(result.deadline_at),
         ]
+        if result.provisional:
+            # Before the deadline, which stays the last line (scripts read it).
+            lines.insert(
+                -1,
+                _(
+                    "Provisional: no official holiday announcement imported for "
+                    "%(years)s (computed on the expected holiday calendar)."
+                )
+                % {"years": ", ".join(map(str, result.provisional_years))},
+            )
         self.stdout.write("\n".join(lines))
