@@ -52,7 +52,8 @@ def test_staff_finds_a_procedure_typed_without_accents(
 def test_staff_computes_a_deadline_across_tet(page: Page, live_server, staff):
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}/calendar/deadline/")
-    page.get_by_label("Thời điểm tiếp nhận").fill("2026-02-12T15:30")
+    # Typed in Vietnamese order, whatever the browser's locale.
+    page.get_by_label("Thời điểm tiếp nhận").fill("12/02/2026 15:30")
     page.get_by_label("Số lượng").fill("5")
     page.get_by_role("button", name="Tính").click()
     expect(page.locator("#deadline-value")).to_have_attribute(
