@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -20,17 +21,30 @@ def _hash(secret: str) -> str:
 
 
 def api_token_issue(
-    *, request: HttpRequest | None, username: str, password: str, now: datetime
+    *,
+    request: HttpRequest | None,
+    username: str,
+    password: str,
+    now: datetime,
+    allowed: Callable[[User], bool] | None = None,
 ) -> tuple[str, ApiToken]:
     """Check the password (with brute-force protection) and return a new token.
 
-    Raises PermissionDenied for a wrong password, an inactive user or a lockout.
-    The secret is returned once; only its hash is kept.
+    ``allowed`` says whether the account may hold a token at all (the staff API
+    refuses citizen accounts).
+
+    Raises PermissionDenied for a wrong password, an inactive user, a lockout or
+    an account ``allowed`` refuses. The secret is returned once; only its hash is
+    kept.
     """
     user = authenticate(request, username=username, password=password)
     if user is None or not user.is_active:
         raise PermissionDenied(
             _("Wrong username or password, or the account is locked.")
+        )
+    if allowed is not None and not allowed(user):
+        raise PermissionDenied(
+            _("This account may not use the staff API: it is a citizen account.")
         )
     secret = secrets.token_urlsafe(32)
     lifetime = timedelta(hours=getattr(settings, "MOTCUA_API_TOKEN_HOURS", 12))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, StaffAssignment, StaffRole
 from motcua.agencies.selectors import agency_descendant_ids, unit_descendant_ids
+from motcua.citizens.models import Citizen
 from motcua.core.errors import NotFound, PermissionDenied
 
 if TYPE_CHECKING:
@@ -38,6 +39,20 @@ def _active_assignments(user: User) -> QuerySet[StaffAssignment]:
     return StaffAssignment.objects.filter(
         user=user, is_active=True, agency__is_active=True
     ).select_related("agency")
+
+
+def is_staff_member(user: Actor) -> bool:
+    """May ``user`` use the staff interfaces (back office, staff API)?
+
+    An active superuser, or an active account that is not a citizen account:
+    citizens use the portal, never staff pages or staff tokens, even if a role was
+    granted to their account by mistake. (What a staff member then sees depends on
+    their roles: an account without one sees nothing.)
+    """
+    staff = _staff_user(user)
+    if staff is None:
+        return False
+    return staff.is_superuser or not Citizen.objects.filter(user=staff).exists()
 
 
 def _supervised_filter(agency: Agency) -> Q:

@@ -12,7 +12,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.admin import UserAdmin as AccountsUserAdmin
@@ -32,6 +33,7 @@ from motcua.agencies.models import (
     UnitSuccession,
 )
 from motcua.agencies.services.places import check_receives_for
+from motcua.citizens.services import citizen_account_access_log
 from motcua.core.errors import InvalidInput
 from motcua.core.text import fold
 
@@ -240,7 +242,8 @@ class StaffAssignmentAdmin(AgencyScopedAdmin):
 
 
 # Agency administrators create and edit the accounts of their own staff (never
-# permissions or superuser status); superusers keep the full user admin.
+# permissions or superuser status, never a citizen's account); superusers keep
+# the full user admin, and each citizen account they open is logged.
 admin.site.unregister(User)
 
 
@@ -262,10 +265,35 @@ class StaffUserAdmin(AccountsUserAdmin):
         if request.user.is_superuser:
             return queryset
         managed = agencies_administered_by(request.user).values("pk")
-        return queryset.filter(
-            Q(assignments__agency__in=managed) | Q(assignments__isnull=True),
-            is_superuser=False,
-        ).distinct()
+        return (
+            queryset.filter(
+                Q(assignments__agency__in=managed) | Q(assignments__isnull=True),
+                is_superuser=False,
+            )
+            # A citizen account has no role either: it must never be listed here.
+            .exclude(citizen__isnull=False)
+            .distinct()
+        )
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        account = self.get_object(request, object_id)
+        staff = request.user
+        if account is not None and isinstance(staff, User):
+            citizen_account_access_log(
+                staff=staff,
+                account=account,
+                purpose=f"admin {request.method.lower()}"
+                if request.method
+                else "admin",
+                now=timezone.now(),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return super().has_module_permission(request) or administers_any(request)

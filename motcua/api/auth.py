@@ -11,6 +11,7 @@ from ninja.security import HttpBearer
 
 from motcua.accounts.models import User
 from motcua.accounts.tokens import api_token_issue, api_token_revoke, api_token_user
+from motcua.agencies.access import is_staff_member
 
 router = Router()
 
@@ -20,8 +21,9 @@ class StaffBearer(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = api_token_user(secret=token, now=timezone.now())
-        if user is not None:
-            request.user = user
+        if user is None or not is_staff_member(user):
+            return None  # also a token a citizen account held before this rule
+        request.user = user
         return user
 
 
@@ -49,6 +51,7 @@ def token_create(request: HttpRequest, credentials: TokenIn) -> TokenOut:
         username=credentials.username,
         password=credentials.password,
         now=timezone.now(),
+        allowed=is_staff_member,
     )
     return TokenOut(
         token=secret,

@@ -116,3 +116,35 @@ class StoredPaper(models.Model):
 
     def __str__(self) -> str:
         return self.name[:80]
+
+
+class CitizenAccountAccess(models.Model):
+    """A system administrator opened a citizen's account in the administration.
+
+    Staff administration never reaches citizen accounts; a superuser may, and
+    each opening is logged here (Decree 13/2023/NĐ-CP on personal data). Never
+    edited.
+    """
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    citizen = models.ForeignKey(
+        Citizen,
+        verbose_name=_("citizen"),
+        on_delete=models.CASCADE,
+        related_name="account_accesses",
+    )
+    at = models.DateTimeField(_("at"))
+    purpose = models.CharField(_("purpose"), max_length=100)
+
+    class Meta:
+        verbose_name = _("citizen account access")
+        verbose_name_plural = _("citizen account accesses")
+        indexes = [models.Index(fields=["citizen", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.staff_id} {self.citizen_id} {self.at:%Y-%m-%d %H:%M}"

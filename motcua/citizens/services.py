@@ -23,7 +23,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.citizens.models import Citizen, StoredPaper
+from motcua.citizens.models import Citizen, CitizenAccountAccess, StoredPaper
 from motcua.citizens.selectors import paper_of
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.core.text import fold, nfc
@@ -412,3 +412,17 @@ def citizen_password_change(
     user.set_password(new_password)
     user.save(update_fields=["password"])
     return user
+
+
+def citizen_account_access_log(
+    *, staff: User, account: User, purpose: str, now: datetime
+) -> bool:
+    """Log that ``staff`` opened ``account`` if it is a citizen's; return whether
+    it was one."""
+    citizen = Citizen.objects.filter(user=account).first()
+    if citizen is None:
+        return False
+    CitizenAccountAccess.objects.create(
+        staff=staff, citizen=citizen, at=now, purpose=purpose[:100]
+    )
+    return True

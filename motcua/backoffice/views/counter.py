@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.choices import (
     case_headings,
     competent_choices,
@@ -129,7 +129,7 @@ def _page(
     return render(request, "backoffice/counter.html", context)
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def counter(request: HttpRequest) -> HttpResponse:
     user, points = _officer(request)
@@ -163,7 +163,7 @@ def counter(request: HttpRequest) -> HttpResponse:
     return _page(request, form, points)
 
 
-@login_required
+@staff_required
 @require_GET
 def counter_procedures(request: HttpRequest) -> HttpResponse:
     _officer(request)
@@ -179,7 +179,7 @@ def counter_procedures(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 @require_GET
 def counter_checklist(request: HttpRequest) -> HttpResponse:
     _user, points = _officer(request)
@@ -191,7 +191,7 @@ def counter_checklist(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/_counter_panel.html", context)
 
 
-@login_required
+@staff_required
 @require_GET
 def counter_citizen(request: HttpRequest) -> HttpResponse:
     """Fill name, birth date and address from the population data.
@@ -229,7 +229,7 @@ def _lookup_status(request: HttpRequest, message: str) -> HttpResponse:
     return response
 
 
-@login_required
+@staff_required
 @require_GET
 def counter_deadline(request: HttpRequest) -> HttpResponse:
     _user, points = _officer(request)

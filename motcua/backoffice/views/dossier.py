@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.accounts.models import User
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -120,7 +120,7 @@ def _page(
     return render(request, "backoffice/dossier.html", context, status=status)
 
 
-@login_required
+@staff_required
 @require_GET
 def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
     user = staff_user(request)
@@ -132,7 +132,7 @@ def _version(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@login_required
+@staff_required
 @require_POST
 def dossier_act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     user = staff_user(request)
@@ -182,7 +182,7 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-@login_required
+@staff_required
 @require_GET
 def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpResponse:
     builder = BUILDERS.get(number)
@@ -199,7 +199,7 @@ def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpRespon
     return response
 
 
-@login_required
+@staff_required
 @require_GET
 def dossier_paper_file(request: HttpRequest, code: str, position: int) -> FileResponse:
     """Open an uploaded paper of a dossier (logged as a personal-data access)."""

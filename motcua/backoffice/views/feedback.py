@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import User
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from motcua.ratings.choices import FeedbackStatus
@@ -25,7 +25,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-@login_required
+@staff_required
 @require_GET
 def feedback_list(request: HttpRequest) -> HttpResponse:
     """Feedback of the agencies the user leads, oldest due first; ``?status=``."""
@@ -41,7 +41,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/feedback_list.html", context)
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def feedback_detail(request: HttpRequest, feedback_id: int) -> HttpResponse:
     """Read one feedback; its agency's leaders answer it here."""

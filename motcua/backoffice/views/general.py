@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from motcua.accounts.models import User
+from motcua.agencies.access import is_staff_member
 from motcua.agencies.selectors import agency_get
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.forms import CatalogueSearchForm, DeadlineForm
 from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import DomainError, NotFound
 from motcua.procedures.selectors import procedure_get, procedure_search
 
 
+class StaffAuthenticationForm(AuthenticationForm):
+    """The staff login refuses citizen accounts (they log in on the portal)."""
+
+    def confirm_login_allowed(self, user: User) -> None:
+        super().confirm_login_allowed(user)
+        if not is_staff_member(user):
+            raise ValidationError(
+                _(
+                    "This is a citizen account: log in on the citizen portal. "
+                    "The back office is for staff accounts."
+                ),
+                code="citizen",
+            )
+
+
 class StaffLoginView(LoginView):
     template_name = "backoffice/login.html"
-    redirect_authenticated_user = True
+    authentication_form = StaffAuthenticationForm
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A staff member already logged in goes on; a citizen's session stays on
+        # this page (redirecting it back would loop through ``staff_required``).
+        if is_staff_member(request.user):
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
 
 
 @require_POST
@@ -29,12 +58,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("backoffice:login")
 
 
-@login_required
+@staff_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/home.html")
 
 
-@login_required
+@staff_required
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueSearchForm(request.GET or None)
@@ -52,7 +81,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "results": results})
 
 
-@login_required
+@staff_required
 @require_GET
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
@@ -62,7 +91,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "backoffice/procedure_detail.html", {"procedure": procedure})
 
 
-@login_required
+@staff_required
 @require_GET
 def deadline(request: HttpRequest) -> HttpResponse:
     form = DeadlineForm(request.GET or None)

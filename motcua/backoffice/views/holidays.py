@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.models import User
+from motcua.backoffice.access import staff_required
 from motcua.calendars.selectors import (
     announcement_years_summary,
     calendar_coverage_gaps,
@@ -53,7 +53,7 @@ def _may_import(user: object) -> bool:
     return isinstance(user, User) and user.is_superuser
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def holiday_calendar(request: HttpRequest) -> HttpResponse:
     form = AnnouncementForm()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from motcua.agencies.models import Agency
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.choices import LEADER_ROLES, agency_ids_with_role
 from motcua.backoffice.errors import http_error
 from motcua.backoffice.views.dossier import staff_user
@@ -44,7 +44,7 @@ def _template(request: HttpRequest, page: str) -> str:
     return f"backoffice/_{page}_rows.html" if partial else f"backoffice/{page}.html"
 
 
-@login_required
+@staff_required
 @require_GET
 def worklist(request: HttpRequest, kind: str) -> HttpResponse:
     user = staff_user(request)
@@ -84,7 +84,7 @@ def _overview_agency(request: HttpRequest) -> Agency:
     return agency
 
 
-@login_required
+@staff_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
@@ -103,7 +103,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/overview.html", context)
 
 
-@login_required
+@staff_required
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)

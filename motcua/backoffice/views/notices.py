@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from motcua.accounts.models import User
 from motcua.agencies.access import agencies_visible_to, require_role
 from motcua.agencies.models import Agency, ServicePoint
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import DomainError, NotFound, PermissionDenied
 from motcua.core.forms import datetime_field
@@ -111,7 +111,7 @@ def _notice(user: User, notice_id: int) -> ServiceNotice:
         raise http_error(error) from error
 
 
-@login_required
+@staff_required
 @require_GET
 def notice_list(request: HttpRequest) -> HttpResponse:
     """The notices of the agencies the user sees, latest first."""
@@ -125,7 +125,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/notice_list.html", context)
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def notice_new(request: HttpRequest) -> HttpResponse:
     """Publish a notice (agency leaders and administrators)."""
@@ -160,7 +160,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/notice_form.html", {"form": form})
 
 
-@login_required
+@staff_required
 @require_GET
 def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
     """One notice, with its buttons to tell citizens and move dates."""
@@ -173,7 +173,7 @@ def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
     return render(request, "backoffice/notice_detail.html", context)
 
 
-@login_required
+@staff_required
 @require_POST
 def notice_notify(request: HttpRequest, notice_id: int) -> HttpResponse:
     """Tell the citizens whose dossiers fall due during the notice."""
@@ -193,7 +193,7 @@ def notice_notify(request: HttpRequest, notice_id: int) -> HttpResponse:
     return redirect("backoffice:notice_detail", notice_id=notice.pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def notice_extend(request: HttpRequest, notice_id: int) -> HttpResponse:
     """Move the dates of the affected dossiers the leader's agency decides."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.models import User
+from motcua.backoffice.access import staff_required
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.ratings.forms import RatingForm
@@ -45,7 +45,7 @@ def _save(request: HttpRequest, form: RatingForm, code: str) -> HttpResponse | N
     return render(request, TEMPLATE, {"code": code, "thanks": True})
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def rating_tablet(request: HttpRequest, code: str) -> HttpResponse:
     """A big, touch-friendly rating form shown to the citizen at the counter."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from motcua.agencies.access import agencies_visible_to
+from motcua.backoffice.access import staff_required
 from motcua.core.errors import DomainError, NotFound
 from motcua.core.forms import date_field
 from motcua.documents.rendering import form_pdf
@@ -32,7 +32,7 @@ class RegisterForm(forms.Form):
     )
 
 
-@login_required
+@staff_required
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
     """Pick an agency and a period; download form 07 (the register)."""
