@@ -115,7 +115,11 @@ def applicant(**overrides: object) -> ApplicantInput:
 def all_ticks(procedure: Procedure) -> list[DocumentTick]:
     return [
         DocumentTick(required_document_id=pk)
-        for pk in procedure.documents.filter(is_note=False).values_list("pk", flat=True)
+        # In the order they were added: tests take the first ones (no row order
+        # is guaranteed without it, and PostgreSQL's differs from SQLite's).
+        for pk in procedure.documents.filter(is_note=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     ]
 
 
