@@ -1,4 +1,4 @@
-"""Benchmark the official forms: form 01 as PDF, the 500-row register as PDF and Excel.
+"""Benchmark the official forms: form 01, the register (500 and 1,400 rows).
 
 Run from the repository root: ``python bench/forms.py [RENDERS]``. The forms are
 built from hand-made data; a throwaway SQLite file under var/bench/ holds only the
@@ -46,6 +46,10 @@ from motcua.documents.data import (  # noqa: E402
 )
 from motcua.documents.rendering import form_pdf  # noqa: E402
 from motcua.documents.spreadsheets import register_xlsx  # noqa: E402
+from motcua.dossiers.printing import (  # noqa: E402
+    register_part,
+    register_rows_per_part,
+)
 
 T = TypeVar("T")
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -135,6 +139,22 @@ def main() -> None:
     seconds, workbook = timed(lambda: register_xlsx(big))
     print(f"register500_xlsx_s: {seconds:.3f}")
     print(f"register500_xlsx_bytes: {len(workbook)}")
+
+    # A busy centre's month, as the back office prints it: PDF parts of
+    # MOTCUA_REGISTER_PDF_ROWS rows, each one request (gunicorn's 30 s timeout).
+    month = register(1400)
+    parts = register_part(month).parts
+    part_times = []
+    for number in range(1, parts + 1):
+        seconds, _pdf = timed(lambda n=number: form_pdf(register_part(month, n)))
+        part_times.append(seconds)
+    print(f"register1400_rows_per_part: {register_rows_per_part()}")
+    print(f"register1400_parts: {parts}")
+    print(f"register_part_pdf_max_s: {max(part_times):.3f}")
+    per_1000 = sum(part_times) / len(month.rows) * 1000
+    print(f"register_pdf_s_per_1000_rows: {per_1000:.3f}")
+    seconds, workbook = timed(lambda: register_xlsx(month))
+    print(f"register1400_xlsx_s: {seconds:.3f}")
 
 
 if __name__ == "__main__":

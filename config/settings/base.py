@@ -130,6 +130,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Before any backend that checks a password; it never logs anyone in.
+    "motcua.accounts.lockout.AccountLockBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 _VALIDATORS = "django.contrib.auth.password_validation"
@@ -151,6 +153,11 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# ... and any account after this many failures from all addresses together
+# (motcua/accounts/lockout.py); an administrator can unlock it.
+MOTCUA_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("MOTCUA_ACCOUNT_FAILURE_LIMIT", "10"))
+# The address as the trusted proxies report it (same rule as public tracking).
+AXES_CLIENT_IP_CALLABLE = "motcua.core.client.client_address"
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -182,15 +189,36 @@ STORAGES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Two caches (ADR 0007). "default" holds what can be rebuilt from the database
+# (the brand kit, banners); "limits" holds the rate-limit counters, which must be
+# shared by every worker and survive a restart. With Redis both use it, and fall
+# back while it is unreachable: "default" to process memory, "limits" to the
+# database. Without Redis "limits" lives in the database.
+_MEMORY_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+_LIMITS_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "motcua_cache",
+    "KEY_PREFIX": "limits",
+    "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 4},
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "motcua.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-        }
+            "OPTIONS": {"FALLBACK": "memory"},
+        },
+        "memory": _MEMORY_CACHE,
+        "limits": {
+            "BACKEND": "motcua.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "limits",
+            "OPTIONS": {"FALLBACK": "limits_database"},
+        },
+        "limits_database": _LIMITS_DATABASE_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": _MEMORY_CACHE, "limits": _LIMITS_DATABASE_CACHE}
 
 # Celery: with REDIS_URL jobs go to Redis workers; without it they run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
@@ -200,6 +228,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# With Redis down a request must not wait on it: fail fast, once. The work is in
+# the database (the outbox) and the periodic jobs pick it up when Redis is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0}
 # Periodic jobs (celery beat). None of them is needed for correctness.
 CELERY_BEAT_SCHEDULE = {
     "calendar-coverage-check": {
@@ -229,8 +262,17 @@ MOTCUA_PUBLIC_LOOKUP_WINDOW = 600  # seconds
 MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT = 10  # unknown codes or wrong checks
 MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW = 3600  # seconds
 # Behind a reverse proxy, the header that carries the client's address
-# (e.g. HTTP_X_REAL_IP); without it every visitor counts as one client.
+# (HTTP_X_FORWARDED_FOR or HTTP_X_REAL_IP) and how many proxies append to it: the
+# client is that many values from the right (motcua/core/client.py). Without the
+# header every visitor behind the proxy counts as one client.
 MOTCUA_PUBLIC_CLIENT_IP_HEADER = os.environ.get("MOTCUA_PUBLIC_CLIENT_IP_HEADER", "")
+MOTCUA_TRUSTED_PROXY_COUNT = int(os.environ.get("MOTCUA_TRUSTED_PROXY_COUNT", "1"))
+# A dossier code's second factor (last 4 digits) stops being tried after this
+# many wrong ones from any address in the window; the applicant is told.
+MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = int(
+    os.environ.get("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", "5")
+)
+MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
 
 # Decision 766/QĐ-TTg method: this many supplement requests during processing make
 # a dossier count as late whatever its dates (0: off).

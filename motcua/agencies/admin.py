@@ -15,8 +15,10 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from motcua.accounts.admin import UserAdmin as AccountsUserAdmin
+from motcua.accounts.lockout import account_unlock
 from motcua.accounts.models import User
 from motcua.agencies.access import agencies_administered_by
 from motcua.agencies.admin_scope import (
@@ -254,6 +256,21 @@ class StaffUserAdmin(AccountsUserAdmin):
         (_("Contact"), {"fields": ("full_name", "email", "phone")}),
         (_("Status"), {"fields": ("is_active",)}),
     )
+    actions = ("unlock_sign_in",)
+
+    @admin.action(description=_("Unlock sign-in (forget the failed logins)"))
+    def unlock_sign_in(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for account in queryset:
+            account_unlock(username=account.username)
+        self.message_user(
+            request,
+            ngettext(
+                "Sign-in unlocked for %(count)d account.",
+                "Sign-in unlocked for %(count)d accounts.",
+                len(queryset),
+            )
+            % {"count": len(queryset)},
+        )
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if request.user.is_superuser or obj is None:

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from ninja import Field, Router, Schema
 
 from motcua.dossiers.public import (
@@ -89,6 +90,10 @@ class PublicDossierOut(Schema):
     apology_reason: str
     with_check: bool
     check_ok: bool
+    check_locked: bool = Field(
+        description="Too many wrong checks were given for this code lately: the "
+        "check was not tried and no personal data is shown until the window ends."
+    )
     personal: PublicPersonalOut | None
 
 
@@ -115,12 +120,14 @@ def too_many(request: HttpRequest, *, client_key: str) -> HttpResponse:
     summary="Track a dossier by its code (public; personal data only with ?check=)",
 )
 def dossier_public(
-    request: HttpRequest, code: str, check: str | None = None
+    request: HttpRequest, response: HttpResponse, code: str, check: str | None = None
 ) -> PublicDossier | HttpResponse:
     """``check``: the last 4 digits of the applicant's personal ID or phone. A wrong
-    check is not an error: the answer simply has ``personal: null``."""
+    check is not an error: the answer simply has ``personal: null``. No answer is
+    stored by a cache or the browser (ADR 0004)."""
     now = timezone.now()
     client_key = public_client_key(meta=request.META)
     if not public_lookup_allow(client_key=client_key, now=now):
         return too_many(request, client_key=client_key)
+    add_never_cache_headers(response)
     return dossier_public_get(code=code, check=check, now=now, client_key=client_key)

@@ -33,6 +33,11 @@ class CounterForm(forms.Form):
     lands next to its field.
     """
 
+    # One key per opened form: a resent POST (double click, lost answer) finds
+    # the dossier the first one made (``dossier_create_at_counter``).
+    request_key = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=64
+    )
     service_point = forms.ModelChoiceField(
         label=_("Service point"), queryset=ServicePoint.objects.none()
     )

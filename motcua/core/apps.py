@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "motcua.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from motcua.core import checks  # noqa: F401 - registers the checks

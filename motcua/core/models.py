@@ -173,3 +173,23 @@ BRAND_CACHE_KEY = "motcua:brand-kit:v1"
 def brand_cache_clear() -> None:
     """Drop the cached brand kit (``motcua.core.brand.brand_get`` reloads it)."""
     cache.delete(BRAND_CACHE_KEY)
+
+
+class CacheEntry(models.Model):
+    """A row of Django's database cache (the ``limits`` cache, ADR 0007).
+
+    The table is the one ``createcachetable`` would make, kept as a model so
+    that migrations create it on every database.
+    """
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "motcua_cache"
+        verbose_name = _("cache entry")
+        verbose_name_plural = _("cache entries")
+
+    def __str__(self) -> str:
+        return self.cache_key

@@ -214,6 +214,11 @@ class RegisterData:
     end_on: date
     rows: tuple[RegisterRow, ...] = field(default_factory=tuple)
     field_name: str = ""  # lĩnh vực; the book is kept per field
+    # A long register prints in parts (``dossiers.printing.register_part``):
+    # this is part ``part`` of ``parts``, its first row numbered ``first_number``.
+    part: int = 1
+    parts: int = 1
+    first_number: int = 1
 
 
 FormData = (

@@ -10,12 +10,15 @@ read. Render the result with ``motcua.documents.rendering.form_pdf`` (or
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from motcua.accounts.models import User
 from motcua.agencies.access import agency_for_user, require_role
@@ -462,6 +465,21 @@ def register_data(
             _("The period ends before it starts."),
             field_errors={"end_on": _("Choose a date on or after the start.")},
         )
+    if not (start_on >= REGISTER_FIRST_DAY and end_on <= REGISTER_LAST_DAY):
+        raise InvalidInput(
+            _("Choose dates between %(first)s and %(last)s.")
+            % {
+                "first": REGISTER_FIRST_DAY.strftime("%d/%m/%Y"),
+                "last": REGISTER_LAST_DAY.strftime("%d/%m/%Y"),
+            },
+            field_errors={"start_on": _("Out of range.")},
+        )
+    if (end_on - start_on).days >= REGISTER_MAX_DAYS:
+        raise InvalidInput(
+            _("A register covers at most %(days)d days: choose a shorter period.")
+            % {"days": REGISTER_MAX_DAYS},
+            field_errors={"end_on": _("Choose a shorter period.")},
+        )
     dossiers: Iterable[Dossier] = register_dossiers(
         agency=agency, start_on=start_on, end_on=end_on
     )
@@ -470,6 +488,51 @@ def register_data(
         start_on=start_on,
         end_on=end_on,
         rows=tuple(register_row(dossier) for dossier in dossiers),
+    )
+
+
+# The dates a register may cover (the system's years), and at most a year at once.
+REGISTER_FIRST_DAY = date(2000, 1, 1)
+REGISTER_LAST_DAY = date(2100, 12, 31)
+REGISTER_MAX_DAYS = 366
+
+
+def register_rows_per_part() -> int:
+    """Rows per PDF part of form 07 (``MOTCUA_REGISTER_PDF_ROWS``, default 400):
+    one part renders well inside a request's time (bench/forms.py)."""
+    return max(1, int(getattr(settings, "MOTCUA_REGISTER_PDF_ROWS", 400)))
+
+
+def register_part(data: RegisterData, part: int | None = None) -> RegisterData:
+    """Part ``part`` (from 1; default 1) of a register, for the PDF.
+
+    Excel takes the whole register; a PDF of a busy centre's month would take
+    longer to render than a request may, so it prints in parts of
+    ``register_rows_per_part()`` rows, numbered on from the part before.
+
+    Raises:
+        InvalidInput: no such part.
+    """
+    size = register_rows_per_part()
+    parts = max(1, -(-len(data.rows) // size))
+    number = part or 1
+    if not 1 <= number <= parts:
+        raise InvalidInput(
+            ngettext(
+                "This register has %(parts)d part: choose part 1.",
+                "This register has %(parts)d parts: choose one from 1 to %(parts)d.",
+                parts,
+            )
+            % {"parts": parts},
+            field_errors={"part": _("No such part.")},
+        )
+    start = (number - 1) * size
+    return replace(
+        data,
+        rows=data.rows[start : start + size],
+        part=number,
+        parts=parts,
+        first_number=start + 1,
     )
 
 

@@ -23,11 +23,11 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
 from motcua.calendars.selectors import deadline_state_get, provisional_years_get
+from motcua.core.client import client_address_from_meta
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.models import (
@@ -49,10 +50,13 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.applicant import supplement_items_asked
-from motcua.dossiers.services.transitions import calendar_for
+from motcua.dossiers.services.transitions import calendar_for, tracking_url
 from motcua.dossiers.workflow import DossierAction
+from motcua.notifications.models import NotificationKind
+from motcua.notifications.services import notification_enqueue
 
-CHECK_PATTERN = re.compile(r"^\d{4}$")
+# ASCII digits only: "\d" would also take other scripts' digits (e.g. "٢٣٤٥").
+CHECK_PATTERN = re.compile(r"[0-9]{4}")
 # Codes are A–Z, 0–9, dots and dashes (Decision 20/2020/QĐ-TTg e-IDs + date + number).
 CODE_MAX_LENGTH = 60
 
@@ -199,6 +203,8 @@ class PublicDossier:
     check_ok: bool
     personal: PublicPersonal | None
     owner_view: bool = False
+    # Too many wrong checks for this code lately: the check was not tried.
+    check_locked: bool = False
 
 
 def _setting(name: str, default: int) -> int:
@@ -208,13 +214,10 @@ def _setting(name: str, default: int) -> int:
 def public_client_key(*, meta: Mapping[str, object]) -> str:
     """Return a keyed hash of the client's address from a request's ``META``.
 
-    Behind a reverse proxy set ``MOTCUA_PUBLIC_CLIENT_IP_HEADER`` (for example
-    ``HTTP_X_REAL_IP``) to the header the proxy fills; else ``REMOTE_ADDR`` is used.
+    The address is the one the trusted proxies report (``core.client``).
     Only the hash is stored or used as a cache key, never the address.
     """
-    header = str(getattr(settings, "MOTCUA_PUBLIC_CLIENT_IP_HEADER", "") or "")
-    address = str(meta.get(header) or "") if header else ""
-    address = address.split(",")[0].strip() or str(meta.get("REMOTE_ADDR") or "")
+    address = client_address_from_meta(meta)
     digest = hmac.new(
         settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
     ).hexdigest()
@@ -229,11 +232,12 @@ def _window_key(kind: str, client_key: str, now: datetime, seconds: int) -> str:
 
 
 def _increment(key: str, seconds: int) -> int:
-    cache.add(key, 0, timeout=seconds + 60)
+    limits = caches["limits"]
+    limits.add(key, 0, timeout=seconds + 60)
     try:
-        return int(cache.incr(key))
+        return int(limits.incr(key))
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds + 60)
+        limits.set(key, 1, timeout=seconds + 60)
         return 1
 
 
@@ -247,7 +251,7 @@ def _lookup_window() -> int:
 
 def _failures(client_key: str, now: datetime) -> int:
     key = _window_key("failed", client_key, now, _failure_window())
-    return int(cache.get(key, 0))
+    return int(caches["limits"].get(key, 0))
 
 
 def public_lookup_allow(*, client_key: str, now: datetime) -> bool:
@@ -281,6 +285,41 @@ def public_lookup_refused_message() -> str:
     )
 
 
+def _check_failures_of_code(code: str, now: datetime) -> int:
+    """Wrong second factors given for ``code`` in the last window, from any address.
+
+    Counted from the lookup log (the database), so no cache, restart or worker
+    count changes it.
+    """
+    window = _setting("MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW", 24 * 3600)
+    return PublicLookup.objects.filter(
+        code=code,
+        found=True,
+        with_check=True,
+        check_ok=False,
+        at__gt=now - timedelta(seconds=window),
+        at__lte=now,
+    ).count()
+
+
+def _check_locked(code: str, now: datetime) -> bool:
+    limit = _setting("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", 5)
+    return _check_failures_of_code(code, now) >= limit
+
+
+def _check_lock_tell_owner(dossier: Dossier, now: datetime) -> None:
+    """Tell the applicant, once per lock, that someone keeps guessing the check."""
+    notification_enqueue(
+        kind=NotificationKind.CHECK_GUESSED,
+        now=now,
+        dossier_code=dossier.code,
+        recipient_name=dossier.applicant_name,
+        phone=dossier.applicant_phone,
+        email=dossier.applicant_email,
+        context={"tracking_url": tracking_url(dossier)},
+    )
+
+
 def _failure_record(client_key: str, now: datetime) -> None:
     window = _failure_window()
     _increment(_window_key("failed", client_key, now, window), window)
@@ -293,7 +332,7 @@ def _check_clean(check: str | None) -> str | None:
     value = (check or "").strip()
     if not value:
         return None
-    if not CHECK_PATTERN.match(value):
+    if not CHECK_PATTERN.fullmatch(value):
         raise InvalidInput(
             _(
                 "The check must be the last 4 digits of the applicant's personal ID "
@@ -496,12 +535,23 @@ def dossier_public_get(
     cleaned = _check_clean(check)
     code = code.strip().upper()
     dossier = _load(code)
+    # After MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT wrong checks for one code (any
+    # address) no check is tried for it until the window ends: even the right
+    # one shows nothing; the owner's own account still does.
+    locked = dossier is not None and cleaned is not None and _check_locked(code, now)
     ok = (
-        dossier is not None and cleaned is not None and _check_matches(dossier, cleaned)
+        dossier is not None
+        and cleaned is not None
+        and not locked
+        and _check_matches(dossier, cleaned)
     )
     _log(code, found=dossier is not None, check=cleaned, ok=ok, key=client_key, now=now)
     if dossier is None or (cleaned is not None and not ok):
         _failure_record(client_key, now)
+    tried_and_wrong = dossier is not None and cleaned is not None and not ok
+    if tried_and_wrong and not locked and _check_locked(code, now):
+        assert dossier is not None  # noqa: S101 - for the type checker
+        _check_lock_tell_owner(dossier, now)  # this failure reached the limit
     if dossier is None:
         raise NotFound(
             _(
@@ -511,4 +561,5 @@ def dossier_public_get(
             % {"code": code or "—"}
         )
     owner_view = _owned_by(dossier, owner, now)
-    return _build(dossier, now=now, check=cleaned, ok=ok, owner_view=owner_view)
+    found = _build(dossier, now=now, check=cleaned, ok=ok, owner_view=owner_view)
+    return replace(found, check_locked=locked)

@@ -161,10 +161,12 @@ IN_PROCESS = frozenset(
 BEFORE_RESULT = IN_PROCESS | {ONLINE_CHECK, AT_RECEPTION_SUPPLEMENT}
 
 TRANSITIONS: tuple[Transition, ...] = (
+    # The portal's filing path (no staff), or a reception officer of the
+    # receiving agency registering on the applicant's behalf (staff API).
     Transition(
         DossierAction.REGISTER_ONLINE,
         frozenset(),
-        (Grant(ActorAgency.NONE, frozenset()),),
+        (Grant(ActorAgency.NONE, frozenset()), RECEPTION),
         (ONLINE_CHECK,),
     ),
     Transition(

@@ -35,6 +35,8 @@ class NotificationKind(models.TextChoices):
         "deadline_changed",
         _("appointment moved by the holiday calendar"),
     )
+    # Someone gave many wrong second factors for the dossier on public tracking.
+    CHECK_GUESSED = "check_guessed", _("wrong tracking checks")
 
 
 class MessageChannel(models.TextChoices):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
@@ -19,6 +20,8 @@ from motcua.notifications.models import (
     OutboxMessage,
 )
 from motcua.notifications.tasks import outbox_deliver
+
+logger = logging.getLogger(__name__)
 
 
 def notification_enqueue(
@@ -145,4 +148,8 @@ def _deliver_after_commit() -> None:
 
 
 def _start_delivery() -> None:
-    outbox_deliver.delay()
+    try:
+        outbox_deliver.delay()
+    except Exception as error:  # any broker failure, e.g. Redis down
+        # The messages are in the outbox; the periodic pass sends them later.
+        logger.warning("Could not queue outbox delivery (%s); it will catch up", error)

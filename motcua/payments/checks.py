@@ -1,4 +1,4 @@
-"""System check: a production site must not take fees through the DEMO gateway."""
+"""System checks: the payment gateway can be loaded, and is not the DEMO one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.conf import settings
-from django.core.checks import CheckMessage, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.utils.module_loading import import_string
 
 from motcua.payments.gateways import DEFAULT_GATEWAY
 
@@ -33,3 +34,23 @@ def demo_gateway_check(
             id="motcua.payments.W001",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def gateway_import_check(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Fail (``check --deploy``) when the configured gateway class cannot be loaded:
+    otherwise the first citizen to pay would meet a server error."""
+    path = str(getattr(settings, "MOTCUA_PAYMENT_GATEWAY", DEFAULT_GATEWAY))
+    try:
+        import_string(path)
+    except ImportError as error:
+        return [
+            Error(
+                f"MOTCUA_PAYMENT_GATEWAY {path!r} cannot be imported: {error}",
+                hint="Install the gateway's package or correct the dotted path.",
+                id="motcua.payments.E001",
+            )
+        ]
+    return []

@@ -37,6 +37,7 @@ from mozilla_django_oidc.views import (  # type: ignore[import-untyped]
     OIDCAuthenticationRequestView,
 )
 
+from motcua.accounts.lockout import account_locked, account_locked_message
 from motcua.accounts.models import User
 from motcua.citizens.oidc import vneid_enabled
 from motcua.citizens.selectors import citizen_of, paper_of, papers_of
@@ -162,6 +163,10 @@ def _locked_out(request: HttpRequest, form: LoginForm, next_url: str) -> HttpRes
 
 def _login_check(request: HttpRequest, form: LoginForm) -> User | None:
     """Authenticate through axes; add the reason of a refusal to ``form``."""
+    id_number = form.cleaned_data["id_number"]
+    if account_locked(username=id_number, now=timezone.now()):
+        form.add_error(None, account_locked_message())
+        return None
     user = authenticate(
         request,
         username=form.cleaned_data["id_number"],

@@ -54,3 +54,35 @@ def test_check_deploy_warns_while_fees_go_through_the_demo_gateway():
     result = check_deploy()
     assert result.returncode != 0
     assert "motcua.payments.W001" in result.stdout + result.stderr
+
+
+def test_check_deploy_fails_when_the_payment_gateway_cannot_be_loaded():
+    result = check_deploy(
+        MOTCUA_DEMO_PAYMENTS_ALLOWED="1",
+        MOTCUA_PAYMENT_GATEWAY="motcua.payments.no_such_module.Gateway",
+    )
+    assert result.returncode != 0
+    assert "motcua.payments.E001" in result.stdout + result.stderr
+
+
+def test_rate_limits_kept_per_process_are_warned_about(settings):
+    from motcua.core.checks import limits_cache_check
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    assert [m.id for m in limits_cache_check()] == ["motcua.core.W001"]
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {
+            "BACKEND": "motcua.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "OPTIONS": {"FALLBACK": "limits_database"},
+        },
+        "limits_database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "motcua_cache",
+        },
+    }
+    assert limits_cache_check() == []

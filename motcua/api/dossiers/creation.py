@@ -26,13 +26,16 @@ def _required(field: str, value: str | None) -> str:
     return value.strip()
 
 
-def create_at_counter(body: DossierCreateIn, actor: User, now: datetime) -> Dossier:
+def create_at_counter(
+    body: DossierCreateIn, actor: User, now: datetime, request_key: str = ""
+) -> Dossier:
     point = service_point_coded(
         _required("service_point_code", body.service_point_code)
     )
     competent = body.competent_agency_code
     return services.dossier_create_at_counter(
         actor=actor,
+        request_key=request_key,
         now=now,
         procedure=resolve(
             "procedure_code", lambda: procedure_get(code=body.procedure_code)
@@ -51,12 +54,17 @@ def create_at_counter(body: DossierCreateIn, actor: User, now: datetime) -> Doss
     )
 
 
-def register_online(body: DossierCreateIn, actor: User, now: datetime) -> Dossier:
+def register_online(
+    body: DossierCreateIn, actor: User, now: datetime, request_key: str = ""
+) -> Dossier:
     code = _required("competent_agency_code", body.competent_agency_code)
     # Staff register online dossiers only for agencies they may see; the dossier
-    # would otherwise be created out of the caller's sight.
+    # would otherwise be created out of the caller's sight. The service checks
+    # the role (a reception officer of the receiving agency) and the procedure.
     competent = resolve("competent_agency_code", lambda: agency_for_user(actor, code))
     return services.dossier_register_online(
+        actor=actor,
+        request_key=request_key,
         now=now,
         procedure=resolve(
             "procedure_code", lambda: procedure_get(code=body.procedure_code)

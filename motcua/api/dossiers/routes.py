@@ -18,7 +18,12 @@ from motcua.api.dossiers.parsing import body_doc, json_body, staff_user, validat
 from motcua.api.dossiers.presenting import load, respond
 from motcua.api.dossiers.printed_forms import file_response, form_data
 from motcua.api.dossiers.schemas_in import DossierCreateIn, SearchQuery
-from motcua.api.dossiers.schemas_out import DossierOut, DossierSummaryOut, EventOut
+from motcua.api.dossiers.schemas_out import (
+    DossierOut,
+    DossierSummaryOut,
+    ErrorOut,
+    EventOut,
+)
 from motcua.api.dossiers.transitions import TransitionIn, transition_parse
 from motcua.core.errors import NotFound
 from motcua.documents.rendering import form_pdf
@@ -30,21 +35,28 @@ router = Router(auth=staff_auth)
 
 @router.post(
     "",
-    response={201: DossierOut},
+    response={201: DossierOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Create a dossier at a counter, or register one online",
     openapi_extra=body_doc(DossierCreateIn),
     operation_id="motcua_api_dossiers_dossier_create",
 )
 def dossier_create(request: HttpRequest) -> Status[DossierOut]:
     """Counter: received at once (403 unless a reception officer of the point's
-    agency; 422 when papers are missing). Online: registered, waiting for the
-    reception check. Bad input gets 422 with a message per field."""
+    agency; 422 when papers are missing). Online: registered on the applicant's
+    behalf, waiting for the reception check (403 unless a reception officer of
+    the receiving agency; 422 when the agency does not decide the procedure).
+    Bad input gets 422 with a message per field.
+
+    Send an ``Idempotency-Key`` header (a UUID) to make retries safe: a request
+    repeated with the same key answers with the dossier the first one made (no
+    second code, no second SMS); a key used by another account gets 409."""
     body = validate(DossierCreateIn, json_body(request))
     actor, now = staff_user(request), timezone.now()
+    key = request.headers.get("Idempotency-Key", "")
     if body.channel == "online":
-        dossier = register_online(body, actor, now)
+        dossier = register_online(body, actor, now, key)
     else:
-        dossier = create_at_counter(body, actor, now)
+        dossier = create_at_counter(body, actor, now, key)
     return Status(201, respond(request, dossier.code, "api create"))
 
 

@@ -220,3 +220,10 @@ def status_choice(dossier: Dossier) -> ChoiceOut:
 
 def step_choice(dossier: Dossier) -> ChoiceOut:
     return ChoiceOut(code=dossier.step, label=str(DossierStep(dossier.step).label))
+
+
+class ErrorOut(Schema):
+    """A refusal: a message, and one per field for invalid input."""
+
+    detail: str
+    errors: dict[str, str] = {}

@@ -6,11 +6,15 @@ import pytest
 
 from motcua.api.tests.test_dossiers_support import Callers
 from motcua.dossiers.tests.factories import World
+from motcua.procedures.models import ProcedureAgency
 
 
 @pytest.fixture
 def world(db):
-    return World()
+    world = World()
+    # The ward decides the procedure (as the imported catalogue says).
+    ProcedureAgency.objects.create(procedure=world.procedure, agency=world.agency)
+    return world
 
 
 @pytest.fixture

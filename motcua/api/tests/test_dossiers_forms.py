@@ -88,3 +88,25 @@ def test_the_register_lists_the_dossiers_received_in_the_period(world, as_staff)
         end=(today - timedelta(days=1)).isoformat(),
     )
     assert backwards.status_code == 422
+
+
+def test_a_long_register_comes_in_parts_the_header_counts(world, as_staff, settings):
+    settings.MOTCUA_REGISTER_PDF_ROWS = 1
+    for _ in range(2):
+        dossier_in_state(world, "processing", timezone.now())
+    officer = as_staff("officer")
+    today = timezone.localdate().isoformat()
+    url = f"/registers/{world.agency.code}.pdf"
+
+    first = officer.get(url, start=today, end=today)
+    second = officer.get(url, start=today, end=today, part=2)
+    beyond = officer.get(url, start=today, end=today, part=3)
+
+    assert first.status_code == second.status_code == 200
+    assert first["X-Register-Parts"] == second["X-Register-Parts"] == "2"
+    assert "Phần 1/2" in pdf_text(first.content)
+    assert "Phần 2/2" in pdf_text(second.content)
+    assert beyond.status_code == 422
+    assert "part" in beyond.json()["errors"]
+    too_long = officer.get(url, start="2024-01-01", end=today)
+    assert too_long.status_code == 422

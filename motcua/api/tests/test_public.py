@@ -142,3 +142,28 @@ def test_the_endpoint_is_in_the_openapi_schema(client, db):
     schema = client.get("/api/v1/openapi.json").json()
 
     assert "/api/v1/public/dossiers/{code}" in schema["paths"]
+
+
+def test_no_answer_is_stored_by_a_cache(client, dossier):
+    for params in ({}, {"check": "2345"}, {"check": "9999"}):
+        response = get(client, dossier.code, **params)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_a_code_guessed_too_often_is_locked_and_says_so(client, dossier, settings):
+    settings.MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = 2
+    for wrong in ("0000", "0001"):
+        assert get(client, dossier.code, check=wrong).json()["check_locked"] is False
+
+    body = get(client, dossier.code, check="2345").json()
+
+    assert body["check_locked"] is True
+    assert body["personal"] is None
+
+
+def test_digits_of_another_script_are_a_clear_422_not_a_500(client, dossier):
+    response = get(client, dossier.code, check="٢٣٤٥")
+
+    assert response.status_code == 422
+    assert "4 chữ số" in response.json()["detail"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World
+from motcua.notifications.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,28 @@ def test_a_malformed_personal_id_lookup_says_why(client, world):
     )
     assert response.status_code == 200
     assert 'data-testid="lookup-message"' in response.content.decode()
+
+
+def test_a_resent_confirmation_makes_no_second_dossier(client, world):
+    client.force_login(world.officer)
+    page = client.get(URL).content.decode()
+    key = re.search(r'name="request_key" value="([0-9a-f]+)"', page)
+    assert key is not None
+    data = post_data(world, request_key=key.group(1))
+
+    first = client.post(URL, data)
+    again = client.post(URL, data)  # a double click, or the answer was lost
+
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    dossier = Dossier.objects.get()
+    assert dossier.events.filter(action="receive").count() == 1
+    assert (
+        OutboxMessage.objects.filter(dossier_code=dossier.code, channel="sms").count()
+        == 1
+    )
+    # A new form is a new key: the next applicant gets their own dossier.
+    fresh = re.search(
+        r'name="request_key" value="([0-9a-f]+)"', client.get(URL).content.decode()
+    )
+    assert fresh is not None and fresh.group(1) != key.group(1)

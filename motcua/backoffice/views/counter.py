@@ -7,6 +7,7 @@ applicant from the population data, and the deadline preview.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -134,13 +135,15 @@ def _page(
 def counter(request: HttpRequest) -> HttpResponse:
     user, points = _officer(request)
     if request.method != "POST":
-        return _page(request, CounterForm(points=points), points)
+        form = CounterForm(points=points, initial={"request_key": uuid.uuid4().hex})
+        return _page(request, form, points)
     form = CounterForm(request.POST, points=points)
     if form.is_valid():
         data = form.cleaned_data
         try:
             dossier = dossier_create_at_counter(
                 actor=user,
+                request_key=data["request_key"],
                 now=timezone.now(),
                 procedure=data["procedure"],
                 service_point=data["service_point"],

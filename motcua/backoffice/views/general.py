@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from motcua.accounts.lockout import account_locked, account_locked_message
 from motcua.accounts.models import User
 from motcua.agencies.access import is_staff_member
 from motcua.agencies.selectors import agency_get
@@ -26,7 +27,14 @@ from motcua.procedures.selectors import procedure_get, procedure_search
 
 
 class StaffAuthenticationForm(AuthenticationForm):
-    """The staff login refuses citizen accounts (they log in on the portal)."""
+    """The staff login refuses citizen accounts (they log in on the portal) and
+    says so when an account is locked (``accounts.lockout``)."""
+
+    def clean(self) -> dict[str, Any]:
+        username = str(self.cleaned_data.get("username") or "")
+        if account_locked(username=username, now=timezone.now()):
+            raise ValidationError(account_locked_message(), code="locked")
+        return super().clean()
 
     def confirm_login_allowed(self, user: User) -> None:
         super().confirm_login_allowed(user)

@@ -13,9 +13,14 @@ from motcua.agencies.access import agencies_visible_to
 from motcua.backoffice.access import staff_required
 from motcua.core.errors import DomainError, NotFound
 from motcua.core.forms import date_field
+from motcua.documents.data import RegisterData
 from motcua.documents.rendering import form_pdf
 from motcua.documents.spreadsheets import register_xlsx
-from motcua.dossiers.printing import register_data_for_user
+from motcua.dossiers.printing import (
+    register_data_for_user,
+    register_part,
+    register_rows_per_part,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -30,6 +35,26 @@ class RegisterForm(forms.Form):
         initial="pdf",
         required=False,
     )
+    part = forms.IntegerField(
+        label=_("Part (PDF of a long register)"),
+        required=False,
+        min_value=1,
+        max_value=10_000,
+    )
+
+
+def _part_links(
+    request: HttpRequest, data: RegisterData, parts: int
+) -> list[tuple[str, int, int]]:
+    """(link, first row, last row) of each part of a long register."""
+    size = register_rows_per_part()
+    links = []
+    for part in range(1, parts + 1):
+        query = request.GET.copy()
+        query["part"] = str(part)
+        first = (part - 1) * size + 1
+        links.append((f"?{query.urlencode()}", first, min(part * size, len(data.rows))))
+    return links
 
 
 @staff_required
@@ -65,8 +90,24 @@ def register(request: HttpRequest) -> HttpResponse:
                     f"{name}.xlsx",
                 )
             else:
+                parts = register_part(register_data).parts
+                if parts > 1 and not data["part"]:
+                    # A long register prints in parts: let the reader choose.
+                    context = {
+                        "form": form,
+                        "parts": _part_links(request, register_data, parts),
+                        "rows": len(register_data.rows),
+                    }
+                    return render(request, "backoffice/register.html", context)
+                try:
+                    printed = register_part(register_data, data["part"])
+                except DomainError as error:
+                    form.add_error("part", str(error.message))
+                    return render(request, "backoffice/register.html", {"form": form})
+                if printed.parts > 1:
+                    name = f"{name}-{printed.part}of{printed.parts}"
                 body, content_type, name = (
-                    form_pdf(register_data),
+                    form_pdf(printed),
                     "application/pdf",
                     f"{name}.pdf",
                 )

@@ -30,6 +30,11 @@ class Dossier(models.Model):
     # <receiving agency e-ID>-<YYMMDD>-<sequence of at least 4 digits>
     # (Circular 01/2018/TT-VPCP, kept by Circular 03/2025/TT-VPCP Art. 13).
     code = models.CharField(_("dossier code"), max_length=60, unique=True)
+    # The key of the request that made it (counter form, API Idempotency-Key): a
+    # retried request finds this dossier instead of making a second one.
+    request_key = models.CharField(
+        _("request key"), max_length=64, null=True, blank=True, unique=True
+    )
     procedure = models.ForeignKey(
         "procedures.Procedure",
         verbose_name=_("procedure"),

@@ -9,15 +9,17 @@ reasons (form 03).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
-from motcua.core.errors import InvalidInput, PermissionDenied
+from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import (
@@ -59,7 +61,10 @@ from motcua.dossiers.workflow import (
     permit_for,
     transitions_from,
 )
-from motcua.procedures.models import Procedure
+from motcua.procedures.models import Procedure, ProcedureAgency
+
+# What a client may send as a request key: a UUID or any such token.
+REQUEST_KEY_PATTERN = re.compile(r"[A-Za-z0-9-]{8,64}")
 
 
 def _applicant_check(applicant: ApplicantInput) -> None:
@@ -107,8 +112,13 @@ def _new_dossier(
     )
 
 
-def _require_reception_officer(actor: User, receiving: Agency) -> str:
-    transition = transitions_from(DossierAction.RECEIVE, ONLINE_CHECK)
+def _require_reception_officer(
+    actor: User, receiving: Agency, action: str = DossierAction.RECEIVE
+) -> str:
+    """The actor's role for ``action`` at ``receiving`` per the transition table
+    (``RECEIVE`` from the check; ``REGISTER_ONLINE``, a creation)."""
+    source = None if action == DossierAction.REGISTER_ONLINE else ONLINE_CHECK
+    transition = transitions_from(action, source)
     assert transition is not None  # noqa: S101 - the table has this row
     state = DossierState(
         status=DossierStatus.REGISTERED,
@@ -125,6 +135,76 @@ def _require_reception_officer(actor: User, receiving: Agency) -> str:
     return permit.role
 
 
+def _require_decides(procedure: Procedure, competent: Agency) -> None:
+    """The competent agency must carry out the procedure (the catalogue's links)."""
+    if (
+        not competent.is_active
+        or not ProcedureAgency.objects.filter(
+            procedure=procedure, agency=competent
+        ).exists()
+    ):
+        raise InvalidInput(
+            _("%(agency)s does not decide the procedure %(procedure)s.")
+            % {"agency": competent, "procedure": procedure.code},
+            field_errors={
+                "competent_agency": _("Choose an agency that decides this procedure.")
+            },
+        )
+
+
+def dossier_by_request_key(*, request_key: str, actor: User | None) -> Dossier | None:
+    """The dossier an earlier try of the same request made, or None.
+
+    A key made by someone else is a conflict, never a way to see their dossier.
+    """
+    if not request_key:
+        return None
+    found = Dossier.objects.filter(request_key=request_key).first()
+    if found is None:
+        return None
+    maker = (
+        found.events.filter(
+            action__in=(DossierAction.RECEIVE, DossierAction.REGISTER_ONLINE)
+        )
+        .order_by("at", "id")
+        .values_list("actor_id", flat=True)
+        .first()
+    )
+    if actor is None or maker != actor.pk:
+        raise Conflict(
+            _("This request key was already used for another request."),
+            field_errors={"request_key": _("Send a new key for a new dossier.")},
+        )
+    return found
+
+
+def _once(request_key: str, actor: User | None, make: Callable[[], Dossier]) -> Dossier:
+    """Run ``make`` (atomic) once per ``request_key``: a retried request (a double
+    click, a client that lost the answer) gets the dossier the first one made,
+    with no second code and no second message."""
+    found = dossier_by_request_key(request_key=request_key, actor=actor)
+    if found is not None:
+        return found
+    try:
+        return make()
+    except IntegrityError:
+        # Two tries at once: the other one committed first.
+        found = dossier_by_request_key(request_key=request_key, actor=actor)
+        if found is None:
+            raise
+        return found
+
+
+def _request_key_clean(request_key: str) -> str:
+    key = request_key.strip()
+    if key and not REQUEST_KEY_PATTERN.fullmatch(key):
+        raise InvalidInput(
+            _("The request key must be 8 to 64 letters, digits or dashes."),
+            field_errors={"request_key": _("Send a UUID, for example.")},
+        )
+    return key
+
+
 def _incomplete(missing: list[str]) -> InvalidInput:
     return InvalidInput(
         _("The dossier is not complete; missing: %(items)s.")
@@ -133,10 +213,35 @@ def _incomplete(missing: list[str]) -> InvalidInput:
     )
 
 
-@transaction.atomic
 def dossier_create_at_counter(
     *,
     actor: User,
+    request_key: str = "",
+    **details: Any,
+) -> Dossier:
+    """Create and receive a complete dossier at a counter, once per ``request_key``.
+
+    ``request_key`` (the counter form's hidden key, the API's ``Idempotency-Key``)
+    makes a retried request return the dossier its first try made; see
+    ``_create_at_counter`` for the rest.
+
+    Raises:
+        Conflict: ``request_key`` was used by someone else.
+        InvalidInput, PermissionDenied: see ``_create_at_counter``.
+    """
+    key = _request_key_clean(request_key)
+    return _once(
+        key,
+        actor,
+        lambda: _create_at_counter(actor=actor, request_key=key, **details),
+    )
+
+
+@transaction.atomic
+def _create_at_counter(
+    *,
+    actor: User,
+    request_key: str,
     now: datetime,
     procedure: Procedure,
     service_point: ServicePoint,
@@ -179,6 +284,7 @@ def dossier_create_at_counter(
         return_address=return_address,
     )
     dossier.service_point = service_point
+    dossier.request_key = request_key or None
     missing = checklist_missing(procedure, case_heading, documents)
     if missing:
         raise _incomplete(missing)
@@ -207,9 +313,39 @@ def dossier_create_at_counter(
     return dossier
 
 
-@transaction.atomic
 def dossier_register_online(
     *,
+    actor: User | None = None,
+    request_key: str = "",
+    **details: Any,
+) -> Dossier:
+    """Register a dossier filed online, once per ``request_key``.
+
+    With no ``actor`` it is the portal's filing path. With one (the staff API),
+    the transition table must grant ``REGISTER_ONLINE`` to the actor at the
+    receiving agency (a reception officer registering on the applicant's
+    behalf), the competent agency must decide the procedure, and the history
+    names the actor. See ``_register_online`` for the rest.
+
+    Raises:
+        PermissionDenied: the actor may not register there.
+        Conflict: ``request_key`` was used by someone else.
+        InvalidInput: see ``_register_online``; an agency that does not decide
+            the procedure.
+    """
+    key = _request_key_clean(request_key)
+    return _once(
+        key,
+        actor,
+        lambda: _register_online(actor=actor, request_key=key, **details),
+    )
+
+
+@transaction.atomic
+def _register_online(
+    *,
+    actor: User | None,
+    request_key: str,
     now: datetime,
     procedure: Procedure,
     competent_agency: Agency,
@@ -235,6 +371,12 @@ def dossier_register_online(
     """
     _applicant_check(applicant)
     receiving = receiving_agency_for(competent_agency)
+    role = ""
+    if actor is not None:
+        role = _require_reception_officer(
+            actor, receiving, action=DossierAction.REGISTER_ONLINE
+        )
+        _require_decides(procedure, competent_agency)
     dossier = _new_dossier(
         procedure=procedure,
         applicant=applicant,
@@ -248,6 +390,7 @@ def dossier_register_online(
     )
     checklist_missing(procedure, case_heading, documents)  # rejects unknown items
     dossier.account = account
+    dossier.request_key = request_key or None
     dossier.code = dossier_code_allocate(agency=receiving, at=now)
     dossier.registered_at = now
     dossier.step_started_at = now
@@ -272,6 +415,9 @@ def dossier_register_online(
         at=now,
         from_status=None,
         from_step="",
+        actor=actor,
+        actor_role=role,
+        actor_agency=receiving if actor is not None else None,
         data={"channel": DossierChannel.ONLINE},
     )
     # Decree 45/2020/NĐ-CP Art. 11: the portal acknowledges an online dossier at

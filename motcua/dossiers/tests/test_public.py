@@ -235,7 +235,7 @@ def test_an_apology_shows_its_reason_and_the_new_date(world):
     assert public.time_left.days == 7
 
 
-def test_lookups_over_the_limit_are_refused_until_the_window_ends(settings):
+def test_lookups_over_the_limit_are_refused_until_the_window_ends(db, settings):
     settings.MOTCUA_PUBLIC_LOOKUP_LIMIT = 3
     settings.MOTCUA_PUBLIC_LOOKUP_WINDOW = 600
     now = vn(2026, 3, 2, 9, 0)

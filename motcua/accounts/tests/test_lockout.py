@@ -1,0 +1,99 @@
+"""Guessing one account from many addresses locks it; an administrator unlocks it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.accounts.lockout import account_failures, account_locked
+from motcua.accounts.models import ApiToken, User
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-Long-passphrase-42"
+
+
+@pytest.fixture
+def officer():
+    return User.objects.create_user(
+        username="officer", password=PASSWORD, full_name="Lê Thị Hoa"
+    )
+
+
+def staff_login(client, password, address):
+    return client.post(
+        reverse("backoffice:login"),
+        {"username": "officer", "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def guess_from_many_addresses(client, settings, count=10):
+    # Four wrong passwords per address: under the per-address limit of 5.
+    for n in range(count):
+        staff_login(client, "wrong", f"198.51.100.{n // 4}")
+
+
+def test_ten_failures_from_several_addresses_lock_the_account(
+    client, officer, settings
+):
+    settings.MOTCUA_ACCOUNT_FAILURE_LIMIT = 10
+    guess_from_many_addresses(client, settings)
+
+    assert account_failures(username="officer", now=timezone.now()) == 10
+    refused = staff_login(client, PASSWORD, "203.0.113.50")
+
+    assert refused.status_code == 200  # the login page again, with the reason
+    assert "_auth_user_id" not in client.session
+    assert "locked after too many wrong passwords" in refused.content.decode()
+    # The API refuses it as well.
+    answer = client.post(
+        "/api/v1/auth/token",
+        {"username": "officer", "password": PASSWORD},
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.51",
+    )
+    assert answer.status_code in {403, 429}
+    assert not ApiToken.objects.exists()
+
+
+def test_fewer_failures_do_not_lock_the_account(client, officer, settings):
+    settings.MOTCUA_ACCOUNT_FAILURE_LIMIT = 10
+    guess_from_many_addresses(client, settings, count=9)
+
+    answer = staff_login(client, PASSWORD, "203.0.113.50")
+
+    assert answer.status_code == 302
+    assert client.session["_auth_user_id"] == str(officer.pk)
+
+
+def test_the_lock_ends_after_the_cool_off(client, officer, settings, time_machine):
+    settings.MOTCUA_ACCOUNT_FAILURE_LIMIT = 10
+    guess_from_many_addresses(client, settings)
+    assert account_locked(username="officer", now=timezone.now())
+
+    # AXES_COOLOFF_TIME: 15 minutes.
+    time_machine.move_to(timezone.now() + timedelta(minutes=16), tick=True)
+
+    assert staff_login(client, PASSWORD, "203.0.113.50").status_code == 302
+
+
+def test_an_administrator_unlocks_the_account(client, officer, settings):
+    settings.MOTCUA_ACCOUNT_FAILURE_LIMIT = 10
+    guess_from_many_addresses(client, settings)
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    client.force_login(admin)
+
+    answer = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "unlock_sign_in", "_selected_action": [officer.pk]},
+        follow=True,
+    )
+
+    assert answer.status_code == 200
+    assert "Sign-in unlocked for 1 account." in answer.content.decode()
+    client.logout()
+    assert staff_login(client, PASSWORD, "203.0.113.50").status_code == 302

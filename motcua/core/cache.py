@@ -1,0 +1,106 @@
+"""A Redis cache that keeps the site up when Redis is not.
+
+The cache is an optimisation (ADR 0007): with Redis unreachable every page must
+still work from the database. ``ResilientRedisCache`` is Django's own
+``RedisCache`` with short socket timeouts; when Redis refuses or times out, the
+call goes to a fallback cache instead (another alias in ``CACHES``: process
+memory for the general cache, the database for the rate limits) and Redis is
+left alone for ``RETRY_SECONDS`` so that no request waits on a dead server more
+than once in that time. When Redis answers again, it takes over.
+
+``OPTIONS``: ``FALLBACK`` (alias of the fallback cache, required) and
+``RETRY_SECONDS`` (default 30); the rest goes to ``redis-py``'s connection pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import BaseCache, caches
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+DEFAULT_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+
+
+class ResilientRedisCache(RedisCache):
+    """``RedisCache`` that falls back to another cache while Redis is down."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        options = dict(params.get("OPTIONS") or {})
+        self._fallback_alias = str(options.pop("FALLBACK"))
+        self._retry_seconds = float(options.pop("RETRY_SECONDS", 30))
+        for name, value in DEFAULT_TIMEOUTS.items():
+            options.setdefault(name, value)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._down_until = 0.0
+
+    @property
+    def fallback(self) -> BaseCache:
+        return caches[self._fallback_alias]
+
+    @property
+    def redis_down(self) -> bool:
+        return time.monotonic() < self._down_until
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if not self.redis_down:
+            method: Callable[..., Any] = getattr(super(), name)
+            try:
+                return method(*args, **kwargs)
+            except UNREACHABLE as error:
+                self._down_until = time.monotonic() + self._retry_seconds
+                logger.warning(
+                    "Redis cache unreachable (%s); using cache %r for %.0f s",
+                    error,
+                    self._fallback_alias,
+                    self._retry_seconds,
+                )
+        return getattr(self.fallback, name)(*args, **kwargs)
+
+    def add(
+        self, key: Any, value: Any, timeout: Any = None, version: Any = None
+    ) -> Any:
+        return self._call("add", key, value, timeout, version)
+
+    def get(self, key: Any, default: Any = None, version: Any = None) -> Any:
+        return self._call("get", key, default, version)
+
+    def set(
+        self, key: Any, value: Any, timeout: Any = None, version: Any = None
+    ) -> None:
+        self._call("set", key, value, timeout, version)
+
+    def touch(self, key: Any, timeout: Any = None, version: Any = None) -> Any:
+        return self._call("touch", key, timeout, version)
+
+    def delete(self, key: Any, version: Any = None) -> Any:
+        return self._call("delete", key, version)
+
+    def get_many(self, keys: Any, version: Any = None) -> Any:
+        return self._call("get_many", keys, version)
+
+    def has_key(self, key: Any, version: Any = None) -> Any:
+        return self._call("has_key", key, version)
+
+    def incr(self, key: Any, delta: int = 1, version: Any = None) -> Any:
+        return self._call("incr", key, delta, version)
+
+    def set_many(self, data: Any, timeout: Any = None, version: Any = None) -> Any:
+        return self._call("set_many", data, timeout, version)
+
+    def delete_many(self, keys: Any, version: Any = None) -> None:
+        self._call("delete_many", keys, version)
+
+    def clear(self) -> Any:
+        return self._call("clear")
