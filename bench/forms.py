@@ -146,7 +146,8 @@ def main() -> None:
     parts = register_part(month).parts
     part_times = []
     for number in range(1, parts + 1):
-        seconds, _pdf = timed(lambda n=number: form_pdf(register_part(month, n)))
+        part = register_part(month, number)
+        seconds, _pdf = timed(lambda part=part: form_pdf(part))  # type: ignore[misc]
         part_times.append(seconds)
     print(f"register1400_rows_per_part: {register_rows_per_part()}")
     print(f"register1400_parts: {parts}")

@@ -274,6 +274,10 @@ MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = int(
 )
 MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
 
+# Form 07 as PDF prints in parts of this many rows, each ready well inside a
+# request's time (bench/forms.py prints the seconds per part); Excel is whole.
+MOTCUA_REGISTER_PDF_ROWS = int(os.environ.get("MOTCUA_REGISTER_PDF_ROWS", "200"))
+
 # Decision 766/QĐ-TTg method: this many supplement requests during processing make
 # a dossier count as late whatever its dates (0: off).
 MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS = int(

@@ -26,26 +26,24 @@ from motcua.accounts.models import User
 from motcua.citizens.models import Citizen, CitizenAccountAccess, StoredPaper
 from motcua.citizens.selectors import paper_of
 from motcua.core.errors import Conflict, InvalidInput
+from motcua.core.identity import personal_id_normalise, personal_id_problem
 from motcua.core.text import fold, nfc
 from motcua.documents.uploads import upload_check
 
-# Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
-ID_NUMBER = re.compile(r"^\d{12}$")
 # Vietnamese numbers: mobiles have 10 digits, landlines 11 (area code 02x).
-PHONE = re.compile(r"^0\d{9,10}$")
+PHONE = re.compile(r"0[0-9]{9,10}")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 NAME_MAX = 300
 
 
 def id_number_clean(value: str) -> str:
-    """Return the ID number without spaces; raise if it is not 12 digits."""
-    cleaned = re.sub(r"\s", "", value or "")
-    if not ID_NUMBER.match(cleaned):
+    """Return the ID number without spaces; raise if it cannot be one
+    (``core.identity``)."""
+    cleaned = personal_id_normalise(value)
+    problem = personal_id_problem(cleaned)
+    if problem is not None:
         raise InvalidInput(
-            _("Check your personal ID number."),
-            field_errors={
-                "id_number": _("A personal ID number has exactly 12 digits.")
-            },
+            _("Check your personal ID number."), field_errors={"id_number": problem}
         )
     return cleaned
 
@@ -57,7 +55,7 @@ def phone_clean(value: str) -> str:
         cleaned = "0" + cleaned[3:]
     elif cleaned.startswith("84") and len(cleaned) in (11, 12):
         cleaned = "0" + cleaned[2:]
-    if not PHONE.match(cleaned):
+    if not PHONE.fullmatch(cleaned):
         raise InvalidInput(
             _("Check your phone number."),
             field_errors={

@@ -11,12 +11,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.errors import InvalidInput
+from motcua.core.identity import birth_date_problem, personal_id_problem
 from motcua.dossiers.choices import ApplicantKind
 
-# Citizen Identification Law 2023 Art. 12: 12 digits, no checksum (SPEC §7).
-_PERSONAL_ID = re.compile(r"^\d{12}$")
 # Enterprise codes are the 10-digit tax code, 13 with a branch suffix.
-_ORGANISATION_ID = re.compile(r"^\d{10}(-?\d{3})?$")
+_ORGANISATION_ID = re.compile(r"[0-9]{10}(-?[0-9]{3})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +40,18 @@ class ApplicantInput:
         errors: dict[str, str | Promise] = {}
         if not self.name.strip():
             errors["applicant_name"] = _("The applicant's name is required.")
-        pattern = (
-            _PERSONAL_ID if self.kind == ApplicantKind.PERSON else _ORGANISATION_ID
-        )
-        if not pattern.match(self.id_number.strip()):
-            errors["applicant_id_number"] = (
-                _("A personal ID number has exactly 12 digits.")
-                if self.kind == ApplicantKind.PERSON
-                else _("An enterprise code has 10 digits (13 for a branch).")
+        if self.kind == ApplicantKind.PERSON:
+            problem = personal_id_problem(self.id_number.strip())
+            if problem is not None:
+                errors["applicant_id_number"] = problem
+        elif not _ORGANISATION_ID.fullmatch(self.id_number.strip()):
+            errors["applicant_id_number"] = _(
+                "An enterprise code has 10 digits (13 for a branch)."
             )
+        if self.birth_date is not None:
+            born = birth_date_problem(self.birth_date)
+            if born is not None:
+                errors["applicant_birth_date"] = born
         if self.filer_name.strip() and not self.authorisation_paper.strip():
             errors["authorisation_paper"] = _(
                 "A filer acting for the applicant needs an authorisation paper."

@@ -9,7 +9,6 @@ adapter with invented people, never a hard dependency (SPEC §7).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -17,12 +16,11 @@ from typing import Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
 
 from motcua.core.errors import InvalidInput
+from motcua.core.identity import personal_id_normalise, personal_id_problem
 
 # Citizen Identification Law 2023 Art. 12: 12 digits; no checksum exists (SPEC §7).
-PERSONAL_ID = re.compile(r"^\d{12}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +38,11 @@ class PopulationAdapter(Protocol):
 
 
 def personal_id_check(personal_id: str) -> str:
-    """Return the normalised ID or raise InvalidInput (shape only, no checksum)."""
-    value = re.sub(r"\s+", "", personal_id or "")
-    if not PERSONAL_ID.match(value):
-        raise InvalidInput(
-            _("A personal ID number has exactly 12 digits."),
-            field_errors={"personal_id": _("Enter the 12 digits of the ID card.")},
-        )
+    """Return the normalised ID or raise InvalidInput (``core.identity``)."""
+    value = personal_id_normalise(personal_id)
+    problem = personal_id_problem(value)
+    if problem is not None:
+        raise InvalidInput(str(problem), field_errors={"personal_id": problem})
     return value
 
 

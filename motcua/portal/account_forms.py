@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import date_field
+from motcua.core.identity import personal_id_normalise, personal_id_problem
 
 ID_NUMBER_ATTRS = {
     "inputmode": "numeric",
@@ -86,11 +87,10 @@ class LoginForm(forms.Form):
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_id_number(self) -> str:
-        value = "".join(str(self.cleaned_data["id_number"]).split())
-        if len(value) != 12 or not value.isdigit():
-            raise forms.ValidationError(
-                _("A personal ID number has exactly 12 digits.")
-            )
+        value = personal_id_normalise(str(self.cleaned_data["id_number"]))
+        problem = personal_id_problem(value)
+        if problem is not None:
+            raise forms.ValidationError(str(problem))
         return value
 
 

@@ -13,6 +13,7 @@ import pytest
 from motcua.api.tests.test_dossiers_support import Callers, counter_body
 from motcua.dossiers.tests.factories import World
 from motcua.notifications.models import OutboxMessage
+from motcua.procedures.models import ProcedureAgency
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,10 @@ PROCESS = [
 
 @pytest.fixture
 def world(db):
-    return World()
+    world = World()
+    # The ward decides the procedure (as the imported catalogue says).
+    ProcedureAgency.objects.create(procedure=world.procedure, agency=world.agency)
+    return world
 
 
 @pytest.fixture

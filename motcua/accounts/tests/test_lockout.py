@@ -48,7 +48,7 @@ def test_ten_failures_from_several_addresses_lock_the_account(
 
     assert refused.status_code == 200  # the login page again, with the reason
     assert "_auth_user_id" not in client.session
-    assert "locked after too many wrong passwords" in refused.content.decode()
+    assert "tạm khóa vì nhập sai mật khẩu" in refused.content.decode()
     # The API refuses it as well.
     answer = client.post(
         "/api/v1/auth/token",
@@ -94,6 +94,6 @@ def test_an_administrator_unlocks_the_account(client, officer, settings):
     )
 
     assert answer.status_code == 200
-    assert "Sign-in unlocked for 1 account." in answer.content.decode()
+    assert "Đã mở khóa đăng nhập cho 1 tài khoản." in answer.content.decode()
     client.logout()
     assert staff_login(client, PASSWORD, "203.0.113.50").status_code == 302
