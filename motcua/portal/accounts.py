@@ -48,6 +48,7 @@ from motcua.citizens.services import (
     stored_paper_upload,
 )
 from motcua.core.errors import DomainError, InvalidInput, NotFound
+from motcua.documents.serving import stored_file_response
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
@@ -354,12 +355,7 @@ def my_paper_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404(_("This paper has no file."))
     extension = PurePath(paper.file.name or "").suffix
     filename = f"{slugify(paper.name_folded)[:60] or 'paper'}{extension}"
-    return FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=paper.content_type or "application/octet-stream",
-    )
+    return stored_file_response(paper.file, filename=filename)
 
 
 @sensitive_post_parameters()

@@ -27,7 +27,7 @@ from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import citizen_of, paper_of
 from motcua.citizens.services import stored_paper_add
 from motcua.core.errors import Conflict, InvalidInput
-from motcua.documents.uploads import CheckedUpload, upload_check
+from motcua.documents.uploads import CheckedUpload, safe_display_name, upload_check
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, PaidFee
 from motcua.dossiers.models import Dossier
@@ -172,7 +172,7 @@ def _store_upload(
     # A random name: the citizen's file name may carry personal data.
     paper.file.save(f"{uuid.uuid4().hex}.{checked.extension}", upload, save=False)
     paper.source = PaperSource.UPLOAD
-    paper.original_name = (upload.name or "")[-255:]
+    paper.original_name = safe_display_name(upload.name or "")[:255]
     paper.content_type, paper.size = checked.content_type, checked.size
     paper.sha256, paper.reference = checked.sha256, ""
     paper.save()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core.errors import NotFound
 from motcua.documents.data import FormData
+from motcua.documents.serving import harden
 from motcua.dossiers import printing
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.transitions import tracking_url
@@ -40,4 +41,4 @@ def form_data(number: str, dossier: Dossier, now: datetime) -> FormData:
 def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return harden(response)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, PersonalDataAccess
 from motcua.dossiers.services import dossier_assign
-from motcua.dossiers.tests.factories import AgencyFactory, World, staff
+from motcua.dossiers.tests.factories import AgencyFactory, World, staff, vn
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,25 @@ def test_another_agency_consulted_sees_the_name_but_not_the_personal_data(
     assert "Trần Thị Hương" in html
     assert "001190012345" not in html
     assert 'data-testid="action-agency_reply"' in html
+
+
+def test_an_uploaded_paper_is_served_as_a_sandboxed_download(
+    client, world, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    dossier = world.receive(vn(2026, 3, 2, 9))
+    paper = dossier.documents.order_by("position").first()
+    assert paper is not None
+    paper.file.save("x.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    client.force_login(world.officer)
+
+    response = client.get(
+        reverse("backoffice:dossier_paper", args=[dossier.code, paper.position])
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+    assert response["Content-Security-Policy"].startswith("sandbox")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.documents.data import FormData
 from motcua.documents.rendering import form_pdf
+from motcua.documents.serving import harden, stored_file_response
 from motcua.dossiers import printing
 from motcua.dossiers.access import (
     dossier_get_for_user,
@@ -196,7 +196,7 @@ def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpRespon
         raise http_error(error) from error
     response = HttpResponse(form_pdf(data), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{number}.pdf"'
-    return response
+    return harden(response)
 
 
 @staff_required
@@ -210,10 +210,5 @@ def dossier_paper_file(request: HttpRequest, code: str, position: int) -> FileRe
         )
     except (NotFound, PermissionDenied) as error:
         raise http_error(error) from error
-    guessed = mimetypes.guess_type(paper.file.name)[0]
-    content_type = guessed or "application/octet-stream"
-    response = FileResponse(paper.file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = (
-        f'inline; filename="{code}-{position}{Path(paper.file.name).suffix}"'
-    )
-    return response
+    filename = f"{code}-{position}{Path(paper.file.name).suffix}"
+    return stored_file_response(paper.file, filename=filename)

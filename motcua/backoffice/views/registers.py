@@ -15,6 +15,7 @@ from motcua.core.errors import DomainError, NotFound
 from motcua.core.forms import date_field
 from motcua.documents.data import RegisterData
 from motcua.documents.rendering import form_pdf
+from motcua.documents.serving import harden
 from motcua.documents.spreadsheets import register_xlsx
 from motcua.dossiers.printing import (
     register_data_for_user,
@@ -113,5 +114,5 @@ def register(request: HttpRequest) -> HttpResponse:
                 )
             response = HttpResponse(body, content_type=content_type)
             response["Content-Disposition"] = f'attachment; filename="{name}"'
-            return response
+            return harden(response)
     return render(request, "backoffice/register.html", {"form": form})

@@ -103,6 +103,9 @@ def test_the_owner_downloads_the_file_as_an_attachment(client, huong):
     assert response["Content-Disposition"] == (
         'attachment; filename="giay-khai-sinh.png"'
     )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+    assert response["Content-Security-Policy"].startswith("sandbox")
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
 
 
