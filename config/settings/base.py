@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless the person chose English (never the browser's language).
     "motcua.core.middleware.ChosenLanguageMiddleware",
+    # Refuses oversized bodies, NUL bytes, deep JSON; out-of-range values → 400.
+    "motcua.core.edge.EdgeInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -273,6 +275,12 @@ MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = int(
     os.environ.get("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", "5")
 )
 MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
+
+# The largest request body accepted, refused by its Content-Length before it is
+# read (motcua/core/edge.py); an uploaded paper is at most MOTCUA_UPLOAD_MAX_BYTES.
+MOTCUA_MAX_REQUEST_BYTES = int(
+    os.environ.get("MOTCUA_MAX_REQUEST_BYTES", str(64 * 1024 * 1024))
+)
 
 # Form 07 as PDF prints in parts of this many rows, each ready well inside a
 # request's time (bench/forms.py prints the seconds per part); Excel is whole.

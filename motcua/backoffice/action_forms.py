@@ -18,6 +18,7 @@ from motcua.agencies.models import Agency
 from motcua.backoffice.choices import assignable_staff
 from motcua.backoffice.counter_forms import IdListField
 from motcua.core.forms import datetime_field
+from motcua.core.numbers import request_int
 from motcua.dossiers import services as s
 from motcua.dossiers.choices import AgencyRequestMode, DossierStep, ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, FeeLine
@@ -26,6 +27,9 @@ from motcua.dossiers.workflow import DossierAction, transitions_from
 
 Service = Callable[..., Dossier]
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
+
+# No fee of a procedure comes near this (one trillion đồng).
+FEE_MAX_VND = 10**12
 
 
 class ActionForm(forms.Form):
@@ -197,11 +201,16 @@ class PaymentRequestForm(ActionForm):
         for line in _lines(self.cleaned_data["fees"]):
             name, _sep, amount = line.rpartition(":")
             digits = amount.strip().replace(".", "").replace(",", "")
-            if not name.strip() or not digits.isdigit():
+            amount_vnd = request_int(digits)
+            if not name.strip() or amount_vnd is None:
                 raise forms.ValidationError(
                     _("Write each fee as “name: amount”, e.g. “Lệ phí: 15000”.")
                 )
-            lines.append(FeeLine(name=name.strip(), amount_vnd=int(digits)))
+            if amount_vnd > FEE_MAX_VND:
+                raise forms.ValidationError(
+                    _("A fee cannot exceed %(max)s VND.") % {"max": f"{FEE_MAX_VND:,}"}
+                )
+            lines.append(FeeLine(name=name.strip(), amount_vnd=amount_vnd))
         return lines
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.core.forms import date_field
+from motcua.core.numbers import request_int
 from motcua.dossiers.choices import ApplicantKind, ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput, DocumentTick
 from motcua.procedures.models import Procedure
@@ -23,7 +24,7 @@ class IdListField(forms.Field):
 
     def to_python(self, value: Any) -> list[int]:
         values = value if isinstance(value, list | tuple) else []
-        return [int(v) for v in values if str(v).isdigit()]
+        return [n for n in map(request_int, values) if n is not None]
 
 
 class CounterForm(forms.Form):
@@ -126,10 +127,10 @@ class CounterForm(forms.Form):
         """Return the ticked papers and those taken by reference to held data."""
         ticked = set(self.cleaned_data["documents"])
         referenced = {
-            int(key.removeprefix("reference_")): str(value).strip()
+            number: str(value).strip()
             for key, value in self.data.items()
             if key.startswith("reference_")
-            and key.removeprefix("reference_").isdigit()
+            and (number := request_int(key.removeprefix("reference_"))) is not None
             and str(value).strip()
         }
         return [

@@ -31,7 +31,7 @@ urlpatterns = [
         name="dossier_form",
     ),
     path(
-        "dossiers/<str:code>/papers/<int:position>/",
+        "dossiers/<str:code>/papers/<id:position>/",
         views.dossier_paper_file,
         name="dossier_paper",
     ),
@@ -40,10 +40,10 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("registers/", views.register, name="register"),
     path("feedback/", views.feedback_list, name="feedback_list"),
-    path("feedback/<int:feedback_id>/", views.feedback_detail, name="feedback_detail"),
+    path("feedback/<id:feedback_id>/", views.feedback_detail, name="feedback_detail"),
     path("notices/", views.notice_list, name="notice_list"),
     path("notices/new/", views.notice_new, name="notice_new"),
-    path("notices/<int:notice_id>/", views.notice_detail, name="notice_detail"),
-    path("notices/<int:notice_id>/notify/", views.notice_notify, name="notice_notify"),
-    path("notices/<int:notice_id>/extend/", views.notice_extend, name="notice_extend"),
+    path("notices/<id:notice_id>/", views.notice_detail, name="notice_detail"),
+    path("notices/<id:notice_id>/notify/", views.notice_notify, name="notice_notify"),
+    path("notices/<id:notice_id>/extend/", views.notice_extend, name="notice_extend"),
 ]

@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from motcua.core import checks  # noqa: F401 - registers the checks
+        from motcua.core.numbers import IdConverter
+
+        register_converter(IdConverter, "id")  # <id:pk> in every urls.py

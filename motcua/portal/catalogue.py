@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from motcua.core.errors import InvalidInput, NotFound
+from motcua.core.numbers import request_int
 from motcua.procedures.choices import OnlineLevel, TimeUnit
 from motcua.procedures.models import ProcedureChannel
 from motcua.procedures.portal_selectors import (
@@ -42,7 +43,7 @@ def catalogue_home(request: HttpRequest) -> HttpResponse:
 
 
 def _int_or_none(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return request_int(value)
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.citizens.selectors import citizen_of
 from motcua.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from motcua.core.numbers import request_int
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.services.checklist import deadline_preview
 from motcua.payments.gateways import gateway
@@ -113,7 +114,7 @@ def _draft_values(request: HttpRequest) -> tuple[DraftValues, dict[str, str]]:
     agency = data.get("competent_agency", "")
     values = DraftValues(
         case_heading=data.get("case_heading", "")[:300],
-        competent_agency_id=int(agency) if agency.isdigit() else None,
+        competent_agency_id=request_int(agency),
         applicant_name=data.get("applicant_name", "")[:200],
         applicant_id_number=data.get("applicant_id_number", "")[:20],
         applicant_birth_date=birth,
@@ -131,9 +132,9 @@ def _draft_values(request: HttpRequest) -> tuple[DraftValues, dict[str, str]]:
 def _indexed(prefix: str, items: Any) -> dict[int, Any]:
     found: dict[int, Any] = {}
     for key, value in items:
-        number = key.removeprefix(prefix)
-        if key.startswith(prefix) and number.isdigit() and value:
-            found[int(number)] = value
+        number = request_int(key.removeprefix(prefix))
+        if key.startswith(prefix) and number is not None and value:
+            found[number] = value
     return found
 
 
@@ -224,9 +225,9 @@ def submit_form(request: HttpRequest, token: str) -> HttpResponse:
     values, errors = _draft_values(request)
     uploads: dict[int, File[Any]] = _indexed("paper-", request.FILES.items())
     reuse = {
-        key: int(value)
+        key: number
         for key, value in _indexed("reuse-", request.POST.items()).items()
-        if str(value).isdigit()
+        if (number := request_int(value)) is not None
     }
     try:
         submission_save(

@@ -82,12 +82,12 @@ urlpatterns = [
     path("cong-dan/doi-mat-khau/", accounts.citizen_password, name="citizen_password"),
     path("cong-dan/giay-to-cua-toi/", accounts.my_papers, name="my_papers"),
     path(
-        "cong-dan/giay-to-cua-toi/<int:pk>/tep/",
+        "cong-dan/giay-to-cua-toi/<id:pk>/tep/",
         accounts.my_paper_file,
         name="my_paper_file",
     ),
     path(
-        "cong-dan/giay-to-cua-toi/<int:pk>/xoa/",
+        "cong-dan/giay-to-cua-toi/<id:pk>/xoa/",
         accounts.my_paper_delete,
         name="my_paper_delete",
     ),

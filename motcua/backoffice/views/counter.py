@@ -32,6 +32,7 @@ from motcua.backoffice.choices import (
 from motcua.backoffice.counter_forms import CounterForm
 from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
+from motcua.core.numbers import request_int
 from motcua.dossiers.services import dossier_create_at_counter
 from motcua.dossiers.services.checklist import checklist_items, competent_agency_for
 from motcua.population.adapters import citizen_lookup
@@ -50,7 +51,8 @@ def _officer(request: HttpRequest) -> tuple[User, QuerySet[ServicePoint]]:
 
 
 def _point(points: QuerySet[ServicePoint], value: object) -> ServicePoint:
-    chosen = points.filter(pk=int(str(value))).first() if str(value).isdigit() else None
+    number = request_int(value)
+    chosen = points.filter(pk=number).first() if number is not None else None
     first = points.first()
     assert first is not None  # noqa: S101 - _officer checked there is one
     return chosen or first
@@ -95,7 +97,7 @@ def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, 
     if case not in cases:
         case = cases[0] if len(cases) == 1 else ""
     items = checklist_items(procedure, case) if case or len(cases) < 2 else []
-    ticked = {int(v) for v in params.getlist("documents") if str(v).isdigit()}
+    ticked = {n for n in map(request_int, params.getlist("documents")) if n is not None}
     agencies, agency = _agency(procedure, point, params.get("competent_agency", ""))
     return {
         "procedure": procedure,

@@ -19,6 +19,7 @@ from motcua.backoffice.access import staff_required
 from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from motcua.core.numbers import request_int
 from motcua.documents.data import FormData
 from motcua.documents.rendering import form_pdf
 from motcua.documents.serving import harden, stored_file_response
@@ -129,7 +130,7 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def _version(request: HttpRequest) -> int | None:
     value = request.POST.get("expected_version", "")
-    return int(value) if value.isdigit() else None
+    return request_int(value)
 
 
 @staff_required

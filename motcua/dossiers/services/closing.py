@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -24,6 +24,10 @@ def _required(value: str, field: str, message: str) -> str:
     if not value.strip():
         raise InvalidInput(message, field_errors={field: _("This field is required.")})
     return value.strip()
+
+
+# How far an apology may move the date at most (see ``_apology_check``).
+APOLOGY_MAX_DELAY = timedelta(days=366)
 
 
 def _apology_check(acting: Acting, *, now: datetime, new_deadline_at: datetime) -> None:
@@ -56,6 +60,13 @@ def _apology_check(acting: Acting, *, now: datetime, new_deadline_at: datetime) 
         raise InvalidInput(
             _("The new date must be after the current deadline."),
             field_errors={"new_deadline_at": _("Choose a later date.")},
+        )
+    # The law sets no limit; a date years away is a typing slip, not a promise.
+    if new_deadline_at > dossier.deadline_at + APOLOGY_MAX_DELAY:
+        raise InvalidInput(
+            _("The new date must be within %(days)d days of the current deadline.")
+            % {"days": APOLOGY_MAX_DELAY.days},
+            field_errors={"new_deadline_at": _("Choose an earlier date.")},
         )
 
 

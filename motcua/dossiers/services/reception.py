@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
-from motcua.core.text import fold
+from motcua.core.text import fold, nfc
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import (
     DossierChannel,
@@ -90,25 +90,27 @@ def _new_dossier(
     return Dossier(
         procedure=procedure,
         case_heading=case_heading,
-        summary=summary,
+        summary=nfc(summary),
         channel=channel,
         receiving_agency=receiving,
         competent_agency=competent,
         applicant_kind=applicant.kind,
-        applicant_name=applicant.name.strip(),
+        # Names and addresses in composed form (NFC), as typed on any keyboard:
+        # search and printed forms then match what was typed.
+        applicant_name=nfc(applicant.name),
         applicant_id_number=applicant.id_number.strip(),
         applicant_birth_date=applicant.birth_date,
-        applicant_address=applicant.address,
+        applicant_address=nfc(applicant.address),
         applicant_unit_id=applicant.unit_id,
         applicant_phone=applicant.phone,
         applicant_email=applicant.email,
-        filer_name=applicant.filer_name,
+        filer_name=nfc(applicant.filer_name),
         filer_id_number=applicant.filer_id_number,
         filer_phone=applicant.filer_phone,
         authorisation_paper=applicant.authorisation_paper,
-        applicant_folded=fold(applicant.name)[:200],
+        applicant_folded=fold(nfc(applicant.name))[:200],
         return_method=return_method,
-        return_address=return_address,
+        return_address=nfc(return_address),
     )
 
 
