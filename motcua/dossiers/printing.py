@@ -9,8 +9,8 @@ read. Render the result with ``motcua.documents.rendering.form_pdf`` (or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -29,6 +29,7 @@ from motcua.documents.data import (
     ApologyData,
     ControlSheetData,
     Filer,
+    FormData,
     FormHeader,
     HandOverRow,
     PaperItem,
@@ -40,8 +41,14 @@ from motcua.documents.data import (
     StopNoticeData,
     SupplementRequestData,
 )
+from motcua.dossiers.access import (
+    dossier_get_for_user,
+    personal_data_visible,
+    roles_by_agency_for,
+)
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
+from motcua.dossiers.services.transitions import tracking_url
 
 # The forms are legal papers in Vietnamese, whatever the reader's language: these
 # words are printed text, not interface messages.
@@ -415,16 +422,17 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time()))
 
 
-def register_row(dossier: Dossier) -> RegisterRow:
-    """Return the register line of one received dossier."""
+def register_row(dossier: Dossier, *, personal: bool = True) -> RegisterRow:
+    """Return the register line of one received dossier; without ``personal``
+    the applicant's address and phone are left out (the name stays)."""
     if dossier.received_at is None:  # register_dossiers lists received ones only
         raise ValueError(f"dossier {dossier.code} has not been received")
     return RegisterRow(
         code=dossier.code,
         procedure_name=dossier.procedure.name,
         applicant_name=dossier.applicant_name,
-        address=dossier.applicant_address,
-        phone=dossier.applicant_phone,
+        address=dossier.applicant_address if personal else "",
+        phone=dossier.applicant_phone if personal else "",
         lead_agency=dossier.competent_agency.name,
         received_at=dossier.received_at,
         appointment_at=dossier.new_deadline_at or dossier.deadline_at,
@@ -451,11 +459,19 @@ def register_dossiers(
 
 
 def register_data(
-    *, agency: Agency, start_on: date, end_on: date, now: datetime
+    *,
+    agency: Agency,
+    start_on: date,
+    end_on: date,
+    now: datetime,
+    reader: User | None = None,
 ) -> RegisterData:
     """Return form 07 for the dossiers ``agency`` received in a period.
 
-    ``end_on`` is included: the register of March is 1 to 31 March.
+    ``end_on`` is included: the register of March is 1 to 31 March. With a
+    ``reader``, the personal-data rule of the dossier page applies per row
+    (``personal_data_visible``): others get the names only, and each row shown
+    with personal data is logged as that reader's access.
 
     Raises:
         InvalidInput: the period ends before it starts.
@@ -483,12 +499,36 @@ def register_data(
     dossiers: Iterable[Dossier] = register_dossiers(
         agency=agency, start_on=start_on, end_on=end_on
     )
+    if reader is None:
+        rows = tuple(register_row(dossier) for dossier in dossiers)
+    else:
+        rows = _register_rows_for(reader, dossiers, now)
     return RegisterData(
         header=form_header(agency, issued_on=_local_date(now)),
         start_on=start_on,
         end_on=end_on,
-        rows=tuple(register_row(dossier) for dossier in dossiers),
+        rows=rows,
     )
+
+
+def _register_rows_for(
+    reader: User, dossiers: Iterable[Dossier], now: datetime
+) -> tuple[RegisterRow, ...]:
+    held = roles_by_agency_for(reader)
+    rows, shown = [], []
+    for dossier in dossiers:
+        personal = (
+            dossier.receiving_agency_id in held or dossier.competent_agency_id in held
+        )
+        rows.append(register_row(dossier, personal=personal))
+        if personal:
+            shown.append(
+                PersonalDataAccess(
+                    user=reader, dossier=dossier, at=now, purpose="register 07"
+                )
+            )
+    PersonalDataAccess.objects.bulk_create(shown, batch_size=1000)
+    return tuple(rows)
 
 
 # The dates a register may cover (the system's years), and at most a year at once.
@@ -569,4 +609,58 @@ def register_data_for_user(
         start_on=start_on or today.replace(day=1),
         end_on=end_on or today,
         now=now,
+        reader=user,
     )
+
+
+# Forms 01–06 of one dossier, for a user: one path for the back office and the API.
+
+FormBuilder = Callable[[Dossier, str, datetime], FormData]
+
+FORM_BUILDERS: dict[str, FormBuilder] = {
+    "01": lambda d, url, now: receipt_data(dossier=d, tracking_url=url),
+    "02": lambda d, url, now: supplement_request_data(dossier=d, tracking_url=url),
+    "03": lambda d, url, now: refusal_data(dossier=d, tracking_url=url),
+    "04": lambda d, url, now: apology_data(dossier=d, tracking_url=url),
+    "05": lambda d, url, now: stop_notice_data(dossier=d, tracking_url=url),
+    "06": lambda d, url, now: control_sheet_data(dossier=d, tracking_url=url, now=now),
+}
+
+
+def personal_data_masked(data: FormData) -> FormData:
+    """``data`` with the applicant and filer reduced to their names (what a user
+    who sees the dossier but not the person may read, ``personal_data_visible``)."""
+    changes: dict[str, object] = {}
+    for item in fields(data):
+        value = getattr(data, item.name)
+        if isinstance(value, Party):
+            changes[item.name] = Party(name=value.name)
+        elif isinstance(value, Filer):
+            changes[item.name] = Filer(name=value.name)
+    return replace(data, **changes) if changes else data  # type: ignore[arg-type]
+
+
+def dossier_form_data_for_user(
+    *, user: User, code: str, number: str, now: datetime
+) -> FormData:
+    """Form ``number`` (01–06) of dossier ``code`` as ``user`` may print it.
+
+    The access is logged like opening the dossier; the personal-data rule of the
+    dossier page applies to the printed form as well.
+
+    Raises:
+        NotFound: no such form, dossier, or the form does not apply yet.
+    """
+    builder = FORM_BUILDERS.get(number)
+    if builder is None:
+        raise NotFound(
+            _("There is no form %(number)s for a dossier; forms are 01 to 06.")
+            % {"number": number}
+        )
+    dossier = dossier_get_for_user(
+        user=user, code=code, purpose=f"print form {number}", now=now
+    )
+    data = builder(dossier, tracking_url(dossier), now)
+    if not personal_data_visible(user, dossier):
+        return personal_data_masked(data)
+    return data

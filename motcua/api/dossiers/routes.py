@@ -16,7 +16,7 @@ from motcua.api.auth import staff_auth
 from motcua.api.dossiers.creation import create_at_counter, register_online
 from motcua.api.dossiers.parsing import body_doc, json_body, staff_user, validate
 from motcua.api.dossiers.presenting import load, respond
-from motcua.api.dossiers.printed_forms import file_response, form_data
+from motcua.api.dossiers.printed_forms import file_response
 from motcua.api.dossiers.schemas_in import DossierCreateIn, SearchQuery
 from motcua.api.dossiers.schemas_out import (
     DossierOut,
@@ -27,7 +27,7 @@ from motcua.api.dossiers.schemas_out import (
 from motcua.api.dossiers.transitions import TransitionIn, transition_parse
 from motcua.core.errors import NotFound
 from motcua.documents.rendering import form_pdf
-from motcua.dossiers import selectors
+from motcua.dossiers import printing, selectors
 from motcua.dossiers.access import dossiers_visible_to
 
 router = Router(auth=staff_auth)
@@ -107,10 +107,11 @@ def dossier_event_list(request: HttpRequest, code: str) -> object:
 )
 def dossier_form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     """404 for a form that does not apply yet (e.g. 04 without an apology)."""
-    now = timezone.now()
-    dossier = load(request, code, f"api form {number}", now)
-    pdf = form_pdf(form_data(number, dossier, now))
-    return file_response(pdf, "application/pdf", f"{dossier.code}-{number}.pdf")
+    data = printing.dossier_form_data_for_user(
+        user=staff_user(request), code=code, number=number, now=timezone.now()
+    )
+    pdf = form_pdf(data)
+    return file_response(pdf, "application/pdf", f"{code.strip()}-{number}.pdf")
 
 
 @router.post(

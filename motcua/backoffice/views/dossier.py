@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.core.numbers import request_int
-from motcua.documents.data import FormData
 from motcua.documents.rendering import form_pdf
 from motcua.documents.serving import harden, stored_file_response
 from motcua.dossiers import printing
@@ -37,7 +35,6 @@ from motcua.dossiers.selectors import (
     dossier_step_times,
     dossier_time_left,
 )
-from motcua.dossiers.services.transitions import tracking_url
 from motcua.dossiers.workflow import DossierAction
 
 FORM_TITLES = {
@@ -170,33 +167,17 @@ def form_label(action: str) -> str:
     return str(DossierAction(action).label)
 
 
-Builder = Callable[[Dossier, str], FormData]
-BUILDERS: dict[str, Builder] = {
-    "01": lambda d, url: printing.receipt_data(dossier=d, tracking_url=url),
-    "02": lambda d, url: printing.supplement_request_data(dossier=d, tracking_url=url),
-    "03": lambda d, url: printing.refusal_data(dossier=d, tracking_url=url),
-    "04": lambda d, url: printing.apology_data(dossier=d, tracking_url=url),
-    "05": lambda d, url: printing.stop_notice_data(dossier=d, tracking_url=url),
-    "06": lambda d, url: printing.control_sheet_data(
-        dossier=d, tracking_url=url, now=timezone.now()
-    ),
-}
-
-
 @staff_required
 @require_GET
 def dossier_form_pdf(request: HttpRequest, code: str, number: str) -> HttpResponse:
-    builder = BUILDERS.get(number)
-    if builder is None:
-        raise Http404(_("There is no form %(number)s.") % {"number": number})
-    user = staff_user(request)
-    dossier = _load(user, code, f"print form {number}")
     try:
-        data = builder(dossier, request.build_absolute_uri(tracking_url(dossier)))
+        data = printing.dossier_form_data_for_user(
+            user=staff_user(request), code=code, number=number, now=timezone.now()
+        )
     except NotFound as error:
         raise http_error(error) from error
     response = HttpResponse(form_pdf(data), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{number}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{code.strip()}-{number}.pdf"'
     return harden(response)
 
 
