@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Logs out a session idle for MOTCUA_IDLE_MINUTES (after auth and messages).
+    "motcua.core.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so that it sees the authenticated user (brute-force protection).
@@ -275,6 +277,9 @@ MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = int(
     os.environ.get("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", "5")
 )
 MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
+
+# A logged-in session (staff or citizen) ends after this many idle minutes.
+MOTCUA_IDLE_MINUTES = int(os.environ.get("MOTCUA_IDLE_MINUTES", "30"))
 
 # The largest request body accepted, refused by its Content-Length before it is
 # read (motcua/core/edge.py); an uploaded paper is at most MOTCUA_UPLOAD_MAX_BYTES.

@@ -1,4 +1,6 @@
-"""Vietnamese first: the language a person chose, never the browser's.
+"""Session middleware of the project: the chosen language, and idle logout.
+
+Vietnamese first: the language a person chose, never the browser's.
 
 Office PCs, kiosks and hall TVs in Vietnam are often set to English, and Django's
 ``LocaleMiddleware`` would follow their Accept-Language header. Here every page,
@@ -9,11 +11,17 @@ language cookie for a year.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 
 def chosen_language(request: HttpRequest) -> str:
@@ -40,3 +48,40 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class IdleSessionMiddleware:
+    """End a logged-in session after ``MOTCUA_IDLE_MINUTES`` without a request.
+
+    A counter PC left unlocked must not stay logged in to personal data. The last
+    request's time is kept in the session (written at most once a minute); past
+    the limit the user is logged out, told why, and the request goes on as
+    anonymous (pages that need a login send them to it). Bearer-token API calls
+    have no session and are unaffected (tokens expire on their own).
+    """
+
+    SEEN_KEY = "motcua_seen"
+    WRITE_EVERY = 60  # seconds
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = time.time()
+            seen = request.session.get(self.SEEN_KEY)
+            idle = int(getattr(settings, "MOTCUA_IDLE_MINUTES", 30)) * 60
+            if isinstance(seen, int | float) and now - seen > idle:
+                logout(request)
+                messages.info(
+                    request,
+                    _(
+                        "You were logged out after %(minutes)d minutes without "
+                        "activity. Log in again to go on."
+                    )
+                    % {"minutes": idle // 60},
+                )
+            elif not isinstance(seen, int | float) or now - seen >= self.WRITE_EVERY:
+                request.session[self.SEEN_KEY] = int(now)
+        return self.get_response(request)

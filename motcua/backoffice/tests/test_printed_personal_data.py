@@ -22,14 +22,20 @@ def pdf_text(content: bytes) -> str:
     return "".join(page.extract_text() for page in reader.pages).replace("\n", "")
 
 
+class Supervised(World):
+    """The world, its ward under a city with a city supervisor."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        city = AgencyFactory.create(code="000.00.00.H00", name="UBND Thành phố")
+        self.agency.parent = city
+        self.agency.save(update_fields=["parent"])
+        self.supervisor = staff(city, StaffRole.CITY_SUPERVISOR, username="supervisor")
+
+
 @pytest.fixture
 def supervised(db):
-    world = World()
-    city = AgencyFactory.create(code="000.00.00.H00", name="UBND Thành phố")
-    world.agency.parent = city
-    world.agency.save(update_fields=["parent"])
-    world.supervisor = staff(city, StaffRole.CITY_SUPERVISOR, username="supervisor")
-    return world
+    return Supervised()
 
 
 def test_a_supervisor_prints_form_01_with_the_name_only(client, supervised):
