@@ -11,6 +11,9 @@ from datetime import time
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -71,6 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every answer.
+    "csp.middleware.CSPMiddleware",
+    "motcua.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless the person chose English (never the browser's language).
@@ -277,6 +283,34 @@ MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT = int(
     os.environ.get("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", "5")
 )
 MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
+
+# Content-Security-Policy (django-csp 4): scripts only from this site (no inline
+# code, no eval: htmx runs with allowEval off), styles from this site and inline
+# (the brand kit's variables), nothing framed, forms posted here only (plus the
+# payment gateway's origin, MOTCUA_CSP_FORM_ACTION). Stored files get a stricter
+# sandbox policy of their own (documents.serving).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+        "form-action": [
+            CSP_SELF,
+            *os.environ.get("MOTCUA_CSP_FORM_ACTION", "").split(),
+        ],
+    },
+}
+# Browser features no page uses are switched off.
+MOTCUA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()"
+)
 
 # A logged-in session (staff or citizen) ends after this many idle minutes.
 MOTCUA_IDLE_MINUTES = int(os.environ.get("MOTCUA_IDLE_MINUTES", "30"))

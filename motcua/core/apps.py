@@ -8,9 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from django.urls import register_converter
 
         from motcua.core import checks  # noqa: F401 - registers the checks
         from motcua.core.numbers import IdConverter
 
         register_converter(IdConverter, "id")  # <id:pk> in every urls.py
+        from motcua.core.middleware import idle_clock_start
+
+        user_logged_in.connect(idle_clock_start, dispatch_uid="motcua-idle-clock")

@@ -85,3 +85,24 @@ class IdleSessionMiddleware:
             elif not isinstance(seen, int | float) or now - seen >= self.WRITE_EVERY:
                 request.session[self.SEEN_KEY] = int(now)
         return self.get_response(request)
+
+
+def idle_clock_start(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    """``user_logged_in`` receiver: a login is activity (the clock starts now)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[IdleSessionMiddleware.SEEN_KEY] = int(time.time())
+
+
+class PermissionsPolicyMiddleware:
+    """Add ``Permissions-Policy`` (``MOTCUA_PERMISSIONS_POLICY``) to every answer."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        policy = str(getattr(settings, "MOTCUA_PERMISSIONS_POLICY", ""))
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        return response

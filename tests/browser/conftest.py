@@ -64,3 +64,20 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
         "locale": "vi-VN",
         "timezone_id": "Asia/Ho_Chi_Minh",
     }
+
+
+@pytest.fixture
+def context(context: Any, request: pytest.FixtureRequest) -> Any:
+    """Every page of a browser test: a Content-Security-Policy violation (an inline
+    script, an eval, a resource from elsewhere) fails the test, unless the test
+    is marked ``csp_violation_expected`` (it checks that the policy blocks)."""
+    violations: list[str] = []
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    context.on("console", on_console)
+    yield context
+    if request.node.get_closest_marker("csp_violation_expected") is None:
+        assert not violations, "CSP violations:\n" + "\n".join(violations)

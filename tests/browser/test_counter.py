@@ -135,3 +135,27 @@ def test_the_counter_and_the_dossier_page_fit_a_320_px_screen(
     page.goto(f"{live_server.url}/dossiers/{dossier.code}/")
     expect(page.get_by_test_id("dossier-code")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.csp_violation_expected
+def test_the_pages_carry_a_csp_that_blocks_inline_scripts(page, live_server):
+    response = page.goto(f"{live_server.url}/cong-dan/")
+    assert response is not None
+    policy = response.headers["content-security-policy"]
+    assert (
+        "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("style-src")[0]
+    )
+    assert "camera=()" in response.headers["permissions-policy"]
+    # An injected inline script does not run (and the violation is reported).
+    ran = page.evaluate(
+        """() => new Promise(resolve => {
+            const blocked = () => resolve('blocked');
+            document.addEventListener('securitypolicyviolation', blocked);
+            const script = document.createElement('script');
+            script.textContent = 'window.__ran = true';
+            document.body.appendChild(script);
+            setTimeout(() => resolve(window.__ran ? 'ran' : 'blocked'), 500);
+        })"""
+    )
+    assert ran == "blocked"

@@ -14,13 +14,15 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from config.celery import app as celery_app
 from motcua.backoffice.tests.test_counter import post_data
 from motcua.core.cache import ResilientRedisCache
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World, vn
 from motcua.notifications.delivery import outbox_deliver_due
 from motcua.notifications.models import MessageStatus, OutboxMessage
+from motcua.notifications.tasks import outbox_deliver
+
+celery_app = outbox_deliver.app  # the project's app (config.celery)
 
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 
