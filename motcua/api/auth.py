@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from motcua.accounts.models import User
@@ -31,8 +31,10 @@ staff_auth = StaffBearer()
 
 
 class TokenIn(Schema):
-    username: str
-    password: str
+    # Django's username is at most 150 characters; longer input is refused (422)
+    # before it reaches the login checks and their records.
+    username: str = Field(..., min_length=1, max_length=150)
+    password: str = Field(..., min_length=1, max_length=4096)
 
 
 class TokenOut(Schema):

@@ -15,6 +15,7 @@ from motcua.core.errors import Conflict
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_assign
 from motcua.dossiers.tests.factories import World, vn
+from motcua.notifications.models import OutboxMessage
 
 pytestmark = [
     pytest.mark.postgres,
@@ -94,3 +95,16 @@ def test_two_leaders_acting_on_one_dossier_at_once_one_wins():
     dossier = Dossier.objects.get(code=code)
     assert dossier.version == 2
     assert dossier.events.count() == 2
+
+
+def test_the_same_request_sent_four_times_at_once_makes_one_dossier():
+    world = World()
+    key = "retry-0123456789abcdef"
+
+    results = run_in_threads(4, lambda _i: world.receive(NOW, request_key=key).code)
+
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert len(set(map(str, results))) == 1
+    assert Dossier.objects.count() == 1
+    sms = OutboxMessage.objects.filter(channel="sms", kind="received")
+    assert sms.count() == 1
