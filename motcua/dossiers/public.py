@@ -50,10 +50,9 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.applicant import supplement_items_asked
-from motcua.dossiers.services.transitions import calendar_for, tracking_url
+from motcua.dossiers.services.transitions import calendar_for, notify
 from motcua.dossiers.workflow import DossierAction
 from motcua.notifications.models import NotificationKind
-from motcua.notifications.services import notification_enqueue
 
 # ASCII digits only: "\d" would also take other scripts' digits (e.g. "٢٣٤٥").
 CHECK_PATTERN = re.compile(r"[0-9]{4}")
@@ -309,15 +308,7 @@ def _check_locked(code: str, now: datetime) -> bool:
 
 def _check_lock_tell_owner(dossier: Dossier, now: datetime) -> None:
     """Tell the applicant, once per lock, that someone keeps guessing the check."""
-    notification_enqueue(
-        kind=NotificationKind.CHECK_GUESSED,
-        now=now,
-        dossier_code=dossier.code,
-        recipient_name=dossier.applicant_name,
-        phone=dossier.applicant_phone,
-        email=dossier.applicant_email,
-        context={"tracking_url": tracking_url(dossier)},
-    )
+    notify(dossier, kind=NotificationKind.CHECK_GUESSED, now=now)
 
 
 def _failure_record(client_key: str, now: datetime) -> None:
