@@ -180,18 +180,25 @@ def dossier_by_request_key(*, request_key: str, actor: User | None) -> Dossier |
     return found
 
 
-def _once(request_key: str, actor: User | None, make: Callable[[], Dossier]) -> Dossier:
-    """Run ``make`` (atomic) once per ``request_key``: a retried request (a double
-    click, a client that lost the answer) gets the dossier the first one made,
-    with no second code and no second message."""
-    found = dossier_by_request_key(request_key=request_key, actor=actor)
+def _once(
+    create: Callable[..., Dossier],
+    *,
+    actor: User | None,
+    request_key: str,
+    details: dict[str, Any],
+) -> Dossier:
+    """Run ``create`` (atomic) once per ``request_key``: a retried request (a
+    double click, a client that lost the answer) gets the dossier the first one
+    made, with no second code and no second message."""
+    key = _request_key_clean(request_key)
+    found = dossier_by_request_key(request_key=key, actor=actor)
     if found is not None:
         return found
     try:
-        return make()
+        return create(actor=actor, request_key=key, **details)
     except IntegrityError:
         # Two tries at once: the other one committed first.
-        found = dossier_by_request_key(request_key=request_key, actor=actor)
+        found = dossier_by_request_key(request_key=key, actor=actor)
         if found is None:
             raise
         return found
@@ -231,11 +238,8 @@ def dossier_create_at_counter(
         Conflict: ``request_key`` was used by someone else.
         InvalidInput, PermissionDenied: see ``_create_at_counter``.
     """
-    key = _request_key_clean(request_key)
     return _once(
-        key,
-        actor,
-        lambda: _create_at_counter(actor=actor, request_key=key, **details),
+        _create_at_counter, actor=actor, request_key=request_key, details=details
     )
 
 
@@ -335,11 +339,8 @@ def dossier_register_online(
         InvalidInput: see ``_register_online``; an agency that does not decide
             the procedure.
     """
-    key = _request_key_clean(request_key)
     return _once(
-        key,
-        actor,
-        lambda: _register_online(actor=actor, request_key=key, **details),
+        _register_online, actor=actor, request_key=request_key, details=details
     )
 
 
