@@ -136,6 +136,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# fields.W161 guesses that a fixed time default is a mistake when the check runs
+# within 10 s of that time of day (UTC): the agencies' office hours (08:00, 12:00,
+# 13:00, 15:00, 17:00) are meant to be fixed, and the guess made `check --deploy`
+# fail at those moments.
+SILENCED_SYSTEM_CHECKS = ["fields.W161"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
