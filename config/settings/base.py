@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "ninja",
     "motcua.core",
@@ -86,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # Staff pages wait for the second factor where the role requires it.
+    "motcua.backoffice.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Logs out a session idle for MOTCUA_IDLE_MINUTES (after auth and messages).
     "motcua.core.middleware.IdleSessionMiddleware",
@@ -173,6 +180,29 @@ AXES_RESET_ON_SUCCESS = True
 MOTCUA_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("MOTCUA_ACCOUNT_FAILURE_LIMIT", "10"))
 # The address as the trusted proxies report it (same rule as public tracking).
 AXES_CLIENT_IP_CALLABLE = "motcua.core.client.client_address"
+
+# Second factor (an authenticator app, TOTP; django-otp) at staff login, for
+# superusers and these roles: by default every role that sees applicants'
+# personal data (motcua/agencies/access.py). The city supervisor sees masked data
+# and may enrol by choice. Set to "" only where no real data is held (the demo);
+# `check --deploy` then reports motcua.agencies.E001.
+MOTCUA_PERSONAL_DATA_ROLES = (
+    "reception_officer",
+    "specialist",
+    "division_leader",
+    "agency_leader",
+    "clerk",
+    "agency_admin",
+)
+MOTCUA_SECOND_FACTOR_ROLES = tuple(
+    os.environ.get(
+        "MOTCUA_SECOND_FACTOR_ROLES", " ".join(MOTCUA_PERSONAL_DATA_ROLES)
+    ).split()
+)
+MOTCUA_RECOVERY_CODES = 10  # one-time codes given at enrolment
+OTP_TOTP_ISSUER = os.environ.get("MOTCUA_SYSTEM_NAME", "Một cửa số")
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"

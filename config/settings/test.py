@@ -15,3 +15,6 @@ CACHES = {
     },
 }
 AXES_FAILURE_LIMIT = 5
+# No second factor by default: its own tests switch MOTCUA_SECOND_FACTOR_ROLES on
+# (motcua/backoffice/tests/test_second_factor.py and the browser test).
+MOTCUA_SECOND_FACTOR_ROLES = ()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -53,6 +54,23 @@ def is_staff_member(user: Actor) -> bool:
     if staff is None:
         return False
     return staff.is_superuser or not Citizen.objects.filter(user=staff).exists()
+
+
+def second_factor_required(user: Actor) -> bool:
+    """Must ``user`` pass a second factor (an authenticator app) at login?
+
+    Yes for a superuser and for an active role listed in
+    ``MOTCUA_SECOND_FACTOR_ROLES``: by default every role that sees applicants'
+    personal data (Decree 13/2023/NĐ-CP Art. 26: technical measures to protect
+    personal data). An empty setting (the demo, the tests) asks it of no one.
+    """
+    roles = set(getattr(settings, "MOTCUA_SECOND_FACTOR_ROLES", ()))
+    staff = _staff_user(user)
+    if staff is None or not roles or not is_staff_member(staff):
+        return False
+    if staff.is_superuser:
+        return True
+    return _active_assignments(staff).filter(role__in=roles).exists()
 
 
 def _supervised_filter(agency: Agency) -> Q:

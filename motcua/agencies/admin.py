@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from motcua.accounts.admin import UserAdmin as AccountsUserAdmin
 from motcua.accounts.lockout import account_unlock
 from motcua.accounts.models import User
+from motcua.accounts.second_factor import second_factor_reset
 from motcua.agencies.access import agencies_administered_by
 from motcua.agencies.admin_scope import (
     AgencyScopedAdmin,
@@ -256,7 +257,27 @@ class StaffUserAdmin(AccountsUserAdmin):
         (_("Contact"), {"fields": ("full_name", "email", "phone")}),
         (_("Status"), {"fields": ("is_active",)}),
     )
-    actions = ("unlock_sign_in",)
+    actions = ("unlock_sign_in", "reset_second_factor")
+
+    @admin.action(
+        description=_("Reset the second factor (lost phone: set up a new app)")
+    )
+    def reset_second_factor(
+        self, request: HttpRequest, queryset: QuerySet[Any]
+    ) -> None:
+        for account in queryset:
+            second_factor_reset(user=account)
+        self.message_user(
+            request,
+            ngettext(
+                "Second factor reset for %(count)d account: it sets up a new app "
+                "at its next login.",
+                "Second factor reset for %(count)d accounts: they set up a new app "
+                "at their next login.",
+                len(queryset),
+            )
+            % {"count": len(queryset)},
+        )
 
     @admin.action(description=_("Unlock sign-in (forget the failed logins)"))
     def unlock_sign_in(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:

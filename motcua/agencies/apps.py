@@ -6,3 +6,6 @@ class AgenciesConfig(AppConfig):
     name = "motcua.agencies"
     label = "agencies"
     verbose_name = _("Agencies and places")
+
+    def ready(self) -> None:
+        from motcua.agencies import checks  # noqa: F401 - registers the check

@@ -11,7 +11,7 @@ from ninja.security import HttpBearer
 
 from motcua.accounts.models import User
 from motcua.accounts.tokens import api_token_issue, api_token_revoke, api_token_user
-from motcua.agencies.access import is_staff_member
+from motcua.agencies.access import is_staff_member, second_factor_required
 
 router = Router()
 
@@ -35,6 +35,9 @@ class TokenIn(Schema):
     # before it reaches the login checks and their records.
     username: str = Field(..., min_length=1, max_length=150)
     password: str = Field(..., min_length=1, max_length=4096)
+    # The authenticator app's six digits (or a recovery code), for accounts that
+    # log in with a second factor.
+    code: str = Field("", max_length=20)
 
 
 class TokenOut(Schema):
@@ -47,13 +50,20 @@ class TokenOut(Schema):
 
 @router.post("/token", response=TokenOut, summary="Log in: get a bearer token")
 def token_create(request: HttpRequest, credentials: TokenIn) -> TokenOut:
-    """Five wrong passwords lock the account for 15 minutes (HTTP 403 meanwhile)."""
+    """Five wrong passwords lock the account for 15 minutes (HTTP 403 meanwhile).
+
+    Accounts with a second factor (required for the roles that see personal
+    data) also send ``code``: the authenticator app's current code or a recovery
+    code; without it, or with a wrong one, the answer is 403.
+    """
     secret, token = api_token_issue(
         request=request,
         username=credentials.username,
         password=credentials.password,
         now=timezone.now(),
         allowed=is_staff_member,
+        second_factor_required=second_factor_required,
+        code=credentials.code,
     )
     return TokenOut(
         token=secret,

@@ -9,6 +9,16 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.StaffLoginView.as_view(), name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("login/code/", views.second_factor, name="second_factor"),
+    path(
+        "account/second-factor/", views.second_factor_setup, name="second_factor_setup"
+    ),
+    path("account/security/", views.account_security, name="account_security"),
+    path(
+        "account/recovery-codes/",
+        views.recovery_codes_new,
+        name="recovery_codes_new",
+    ),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views.procedure_detail, name="procedure"),
     path("calendar/deadline/", views.deadline, name="deadline"),

@@ -33,9 +33,16 @@ from motcua.backoffice.views.notices import (
 )
 from motcua.backoffice.views.rating_tablet import rating_tablet
 from motcua.backoffice.views.registers import register
+from motcua.backoffice.views.second_factor import (
+    account_security,
+    recovery_codes_new,
+    second_factor,
+    second_factor_setup,
+)
 
 __all__ = [
     "StaffLoginView",
+    "account_security",
     "catalogue",
     "counter",
     "counter_checklist",
@@ -60,7 +67,10 @@ __all__ = [
     "overview",
     "procedure_detail",
     "rating_tablet",
+    "recovery_codes_new",
     "register",
     "search",
+    "second_factor",
+    "second_factor_setup",
     "worklist",
 ]
