@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import WithJsonSchema
 
 from motcua.agencies import selectors
 from motcua.agencies.models import Agency, ServicePoint
 
 router = Router()
 service_point_router = Router()
+
+# A local clock time such as "08:00:00" (the agency's own time zone): JSON
+# Schema's "time" format would require an offset, which office hours do not have.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+            "examples": ["08:00:00"],
+        }
+    ),
+]
 
 
 class AgencyOut(Schema):
@@ -23,11 +38,11 @@ class AgencyOut(Schema):
     level: str
     unit_code: str | None
     parent_code: str | None
-    work_start: time
-    lunch_start: time
-    lunch_end: time
-    work_end: time
-    reception_cutoff: time
+    work_start: LocalTime
+    lunch_start: LocalTime
+    lunch_end: LocalTime
+    work_end: LocalTime
+    reception_cutoff: LocalTime
 
     @staticmethod
     def resolve_unit_code(obj: Agency) -> str | None:

@@ -12,6 +12,7 @@ from ninja.security import HttpBearer
 from motcua.accounts.models import User
 from motcua.accounts.tokens import api_token_issue, api_token_revoke, api_token_user
 from motcua.agencies.access import is_staff_member, second_factor_required
+from motcua.api.openapi import ErrorOut
 
 router = Router()
 
@@ -48,9 +49,15 @@ class TokenOut(Schema):
     full_name: str
 
 
-@router.post("/token", response=TokenOut, summary="Log in: get a bearer token")
+@router.post(
+    "/token",
+    response={200: TokenOut, 403: ErrorOut, 429: ErrorOut},
+    summary="Log in: get a bearer token",
+)
 def token_create(request: HttpRequest, credentials: TokenIn) -> TokenOut:
-    """Five wrong passwords lock the account for 15 minutes (HTTP 403 meanwhile).
+    """Five wrong passwords from one address lock the account there for 15
+    minutes (HTTP 429 meanwhile); ten from anywhere lock it until the cool-off
+    ends or an administrator unlocks it (HTTP 403).
 
     Accounts with a second factor (required for the roles that see personal
     data) also send ``code``: the authenticator app's current code or a recovery

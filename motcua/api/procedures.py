@@ -49,7 +49,7 @@ class ChannelOut(Schema):
     description: str
 
 
-class DocumentOut(Schema):
+class ProcedureDocumentOut(Schema):
     case_heading: str
     name: str
     originals: int
@@ -84,7 +84,7 @@ class ProcedureDetailOut(ProcedureSummaryOut):
     source_url: str
     agencies: list[str]
     channels: list[ChannelOut]
-    documents: list[DocumentOut]
+    documents: list[ProcedureDocumentOut]
     results: list[ResultOut]
     default_process: list[StepOut]
     parse_issues: list[object]
@@ -121,7 +121,7 @@ class DelegationReportOut(Schema):
     meets_target: bool
 
 
-class SearchQuery(Schema):
+class CatalogueQuery(Schema):
     q: str = ""
     field: int | None = None
     level: str | None = None
@@ -130,7 +130,7 @@ class SearchQuery(Schema):
 
 @router.get("", response=list[ProcedureSummaryOut], summary="Search the catalogue")
 @paginate(LimitOffsetPagination)
-def procedure_list(request: HttpRequest, filters: Query[SearchQuery]) -> object:
+def procedure_list(request: HttpRequest, filters: Query[CatalogueQuery]) -> object:
     """Ignores diacritics and case; finds by code; best title match first."""
     return selectors.procedure_search(
         query=filters.q,

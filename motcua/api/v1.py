@@ -6,10 +6,13 @@ domain errors to JSON: ``{"detail": "...", "errors": {"field": "..."}}``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from motcua.api import (
     agencies,
@@ -22,9 +25,25 @@ from motcua.api import (
     units,
     worklists,
 )
+from motcua.api.openapi import add_error_responses
 from motcua.core.errors import DomainError
 
-api = NinjaAPI(
+
+class MotcuaAPI(NinjaAPI):
+    def get_openapi_schema(
+        self,
+        *,
+        path_prefix: str | None = None,
+        path_params: dict[str, Any] | None = None,
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(
+            path_prefix=path_prefix, path_params=path_params
+        )
+        add_error_responses(schema)
+        return schema
+
+
+api = MotcuaAPI(
     title="motcua API",
     version="1",
     description=(

@@ -20,7 +20,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -224,10 +230,17 @@ def axes_lockout_response(
     credentials: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """django-axes' lockout answer: the citizen login page when it already told
-    the citizen (in their language), else axes' own plain text."""
+    the citizen (in their language), JSON like every API error under ``/api/``,
+    else axes' own plain text."""
     if original_response is not None and getattr(request, LOCKOUT_RENDERED, False):
         return original_response
     status = int(getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429))
+    if request.path.startswith("/api/"):
+        message = _(
+            "Too many wrong passwords for this account from this address. "
+            "Try again in a few minutes."
+        )
+        return JsonResponse({"detail": message}, status=status)
     return HttpResponse(get_lockout_message(), status=status)
 
 

@@ -60,13 +60,9 @@ def test_first_login_sets_up_the_app_then_codes_let_the_officer_in(
     # Next login: the password alone opens nothing; a recovery code does, once.
     page.get_by_role("button", name="Đăng xuất").click()
     log_in(page, live_server.url)
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Bước xác thực thứ hai"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bước xác thực thứ hai")
     page.goto(f"{live_server.url}/catalogue/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Bước xác thực thứ hai"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bước xác thực thứ hai")
     page.get_by_label("Mã").fill("000000")
     page.get_by_role("button", name="Tiếp tục").click()
     expect(page.get_by_role("alert")).to_contain_text("Mã không đúng")

@@ -5,6 +5,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from motcua.api.openapi import ErrorOut as ErrorOut  # the API's one error shape
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import DossierAction
@@ -220,10 +221,3 @@ def status_choice(dossier: Dossier) -> ChoiceOut:
 
 def step_choice(dossier: Dossier) -> ChoiceOut:
     return ChoiceOut(code=dossier.step, label=str(DossierStep(dossier.step).label))
-
-
-class ErrorOut(Schema):
-    """A refusal: a message, and one per field for invalid input."""
-
-    detail: str
-    errors: dict[str, str] = {}

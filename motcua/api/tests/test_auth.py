@@ -44,7 +44,10 @@ def test_a_wrong_password_is_refused(client, officer):
 def test_five_wrong_passwords_lock_the_account(client, officer):
     for _ in range(5):
         login(client, password="nope")
-    assert login(client).status_code in {403, 429}
+    locked = login(client)
+    assert locked.status_code == 429
+    assert locked["Content-Type"] == "application/json"
+    assert "Thử lại sau ít phút" in locked.json()["detail"]
     assert not ApiToken.objects.exists()
 
 
