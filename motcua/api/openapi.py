@@ -43,6 +43,7 @@ DESCRIPTIONS = {
     403: "The account's role or agency does not allow this.",
     404: "No such object, or not visible to the caller.",
     409: "The action clashes with the current state.",
+    411: "A body sent in chunks without Content-Length.",
     413: "The request body is larger than the server accepts.",
     414: "The request line is longer than the web server accepts (answered by "
     "gunicorn or the proxy in front, as a short HTML page).",
@@ -58,7 +59,7 @@ def _codes_for(path: str, operation: dict[str, Any]) -> list[int]:
     if parameters or "requestBody" in operation:
         codes.append(422)
     if "requestBody" in operation:
-        codes.append(413)
+        codes += [411, 413]
     if operation.get("security"):
         codes += [401, 403]
         if "requestBody" in operation:

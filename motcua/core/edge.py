@@ -88,6 +88,15 @@ class EdgeInputMiddleware:
         return self.get_response(request)
 
     def _check(self, request: HttpRequest) -> HttpResponse | None:
+        if request.META.get("HTTP_TRANSFER_ENCODING") and not request.META.get(
+            "CONTENT_LENGTH"
+        ):
+            # A chunked body has no length to refuse it by before reading it (and
+            # Django would silently read it as empty): ask for the length (411).
+            message = _(
+                "Send the request with its length (Content-Length), not in chunks."
+            )
+            return refuse(request, message, 411)
         length = str(request.META.get("CONTENT_LENGTH") or "0").strip() or "0"
         if not length.isascii() or not length.isdigit():
             return refuse(request, _("The request's length is not a number."), 400)

@@ -160,3 +160,22 @@ def test_names_typed_decomposed_are_kept_composed(world):
     body["applicant"]["name"] = "Tra\u0302\u0300n Thi\u0323 Hu\u031bo\u031bng"
     assert caller.post("/dossiers", body).status_code == 201
     assert Dossier.objects.get().applicant_name == "Trần Thị Hương"
+
+
+def test_a_chunked_body_without_a_length_is_refused_before_it_is_read(
+    client: Client,
+):
+    """The server cannot refuse a chunked body by its length, so it asks for one
+    (411) instead of reading it (or, as Django would, reading it as empty). The
+    environ is what gunicorn passes for ``Transfer-Encoding: chunked``."""
+    response = client.generic(
+        "POST",
+        "/api/v1/auth/token",
+        b'{"username": "a", "password": "b"}',
+        content_type="application/json",
+        CONTENT_LENGTH="",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )
+
+    assert response.status_code == 411
+    assert "Content-Length" in response.json()["detail"]

@@ -55,7 +55,7 @@ def test_staff_operations_document_authentication_and_conflicts(document):
     assert {"401", "403", "404"} <= responses(
         document, "/api/v1/dossiers/{code}", "get"
     )
-    assert {"401", "403", "404", "409", "413", "422"} <= responses(
+    assert {"401", "403", "404", "409", "411", "413", "422"} <= responses(
         document, "/api/v1/dossiers/{code}/transitions", "post"
     )
     assert "429" in responses(document, "/api/v1/public/dossiers/{code}", "get")
