@@ -51,7 +51,13 @@ def fresh_database(url: str) -> str:
     base, name = url.rsplit("/", 1)
     fuzz = f"{name}_fuzz"
     with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{fuzz}"')
+        try:
+            conn.execute(f'DROP DATABASE IF EXISTS "{fuzz}"')
+        except psycopg.errors.InsufficientPrivilege:
+            raise SystemExit(
+                f"database {fuzz} belongs to another role: drop it as its owner "
+                f"(dropdb {fuzz}) and run again"
+            ) from None
         conn.execute(f'CREATE DATABASE "{fuzz}"')
     return f"{base}/{fuzz}"
 
