@@ -28,19 +28,12 @@ from motcua.dossiers.tests.factories import World, staff
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "Mat-khau-can-bo-2026"
-ROLES = (
-    "reception_officer",
-    "specialist",
-    "division_leader",
-    "agency_leader",
-    "clerk",
-    "agency_admin",
-)
 
 
 @pytest.fixture(autouse=True)
 def second_factor_on(settings):
-    settings.MOTCUA_SECOND_FACTOR_ROLES = ROLES
+    """As in production: every role that sees personal data."""
+    settings.MOTCUA_SECOND_FACTOR_ROLES = settings.MOTCUA_PERSONAL_DATA_ROLES
 
 
 def code_now(device: TOTPDevice) -> str:
