@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.urls import URLPattern, reverse
-from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -42,9 +42,14 @@ def code_now(device: TOTPDevice) -> str:
     return f"{totp.token():06d}"
 
 
+# The suite's fixed clock (conftest.FIXED_NOW): 09:30:00, the start of a TOTP step.
+START = datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
 def later(seconds: int = 31, *, tick: bool = True) -> time_machine.travel:
-    """A new TOTP step (a code is accepted once per step)."""
-    return time_machine.travel(timezone.now() + timedelta(seconds=seconds), tick=tick)
+    """``seconds`` after the suite's start: past 30 s is a new TOTP step (a code
+    is accepted once per step), past 60 s the next one."""
+    return time_machine.travel(START + timedelta(seconds=seconds), tick=tick)
 
 
 def enrolled(user) -> tuple[TOTPDevice, list[str]]:
@@ -96,7 +101,7 @@ def test_a_wrong_code_is_refused_and_slows_the_next_try(client, world):
             "/login/code/", {"code": code_now(device), "next": "/counter/"}
         )
         still_gated = client.get("/counter/")
-    with later(40):
+    with later(75):
         right = client.post(
             "/login/code/", {"code": code_now(device), "next": "/counter/"}
         )
@@ -228,7 +233,7 @@ def test_the_api_asks_for_the_code_of_an_account_that_needs_one(client, world):
     no_code = token()
     with later():
         wrong = token(code="999999")
-    with later(45):
+    with later(75):
         right = token(code=code_now(device))
 
     assert not_set_up.status_code == 403
