@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "motcua.ratings",
     "motcua.notices",
     "motcua.reports",
+    "motcua.privacy",
     "motcua.notifications",
     "motcua.population",
     "motcua.documents",
@@ -284,11 +285,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "calendars.coverage_check",
         "schedule": 24 * 60 * 60,
     },
-    # Sends what was written while the worker or Redis was down.
-    "submissions-drafts-purge": {
-        "task": "submissions.drafts_purge",
+    # Deletes what is kept past its retention period (MOTCUA_RETENTION_DAYS).
+    "privacy-retention-purge": {
+        "task": "privacy.retention_purge",
         "schedule": 24 * 60 * 60,
     },
+    # Sends what was written while the worker or Redis was down.
     "notifications-outbox-deliver": {
         "task": "notifications.outbox_deliver",
         "schedule": 60,
@@ -377,8 +379,38 @@ MOTCUA_PAPERS_HELD_BY_AUTHORITIES = [
     "xác nhận thông tin về cư trú",
     "giấy xác nhận thông tin cư trú",
 ]
-# Drafts not filed for this many days are deleted with their uploads.
-MOTCUA_DRAFT_RETENTION_DAYS = int(os.environ.get("MOTCUA_DRAFT_RETENTION_DAYS", "30"))
+
+
+def _retention(name: str, default: int | None) -> int | None:
+    """Days from ``MOTCUA_RETENTION_<NAME>_DAYS``; "keep" keeps them for good."""
+    value = os.environ.get(f"MOTCUA_RETENTION_{name.upper()}_DAYS", "").strip()
+    if not value:
+        return default
+    return None if value.lower() == "keep" else int(value)
+
+
+# How long each kind of record holding personal data is kept, in days (None:
+# kept for good), then deleted by the daily retention purge (``manage.py
+# retention_purge``; Decree 13/2023/NĐ-CP Art. 16). Set each to the period of the
+# agency's list of records (Law on Archives 2024).
+MOTCUA_RETENTION_DAYS: dict[str, int | None] = {
+    # Drafts not filed, with their uploads (never one with a fee paid).
+    "drafts": _retention(
+        "drafts", int(os.environ.get("MOTCUA_DRAFT_RETENTION_DAYS", "30"))
+    ),
+    # The log of public tracking lookups (hashed addresses; the limits look back
+    # a day at most).
+    "public_lookups": _retention("public_lookups", 365),
+    # SMS and e-mails sent or given up (phones, e-mail addresses, texts).
+    "outbox_messages": _retention("outbox_messages", 365),
+    # Who opened a dossier's personal data, and administrators' openings of
+    # citizen accounts: the citizen sees them on "my personal data".
+    "personal_data_accesses": _retention("personal_data_accesses", 5 * 365),
+    "citizen_account_accesses": _retention("citizen_account_accesses", 5 * 365),
+    # The contacts of closed dossiers (phone, e-mail, address, birth date); the
+    # dossier, its name, ID number and history stay. Kept until a period is set.
+    "dossier_contacts": _retention("dossier_contacts", None),
+}
 
 # Notifications: channel classes per kind of address (providers are pluggable).
 # The default writes JSON lines under var/outbox/ so a demo shows what was sent.

@@ -424,3 +424,9 @@ def citizen_account_access_log(
         staff=staff, citizen=citizen, at=now, purpose=purpose[:100]
     )
     return True
+
+
+def citizen_account_accesses_purge(*, before: datetime) -> int:
+    """Delete the log of administrators' openings of accounts older than ``before``."""
+    deleted, _by_model = CitizenAccountAccess.objects.filter(at__lt=before).delete()
+    return deleted

@@ -77,6 +77,10 @@ class DossierAction(models.TextChoices):
         "recompute_deadline",
         _("deadline recounted on the official holiday calendar"),
     )
+    # Not a transition: once a closed dossier's retention period for contacts has
+    # passed, the system erases the applicant's contacts (Decree 13/2023/NĐ-CP
+    # Art. 16: personal data is not kept longer than its purpose needs).
+    ERASE_CONTACTS = "erase_contacts", _("applicant's contacts erased")
 
 
 class ActorAgency(StrEnum):
@@ -324,7 +328,9 @@ WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
 
 CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
 # Actions only the system writes, never through the table (no person takes them).
-SYSTEM_ACTIONS = frozenset({DossierAction.RECOMPUTE_DEADLINE})
+SYSTEM_ACTIONS = frozenset(
+    {DossierAction.RECOMPUTE_DEADLINE, DossierAction.ERASE_CONTACTS}
+)
 PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
 
 

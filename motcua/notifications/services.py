@@ -153,3 +153,15 @@ def _start_delivery() -> None:
     except Exception as error:  # any broker failure, e.g. Redis down
         # The messages are in the outbox; the periodic pass sends them later.
         logger.warning("Could not queue outbox delivery (%s); it will catch up", error)
+
+
+def outbox_purge(*, before: datetime) -> int:
+    """Delete messages sent or given up, written before ``before``; return how many.
+
+    Messages still to be sent or retried are kept whatever their age.
+    """
+    done = (MessageStatus.SENT, MessageStatus.GAVE_UP)
+    deleted, _by_model = OutboxMessage.objects.filter(
+        status__in=done, created_at__lt=before
+    ).delete()
+    return deleted

@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -428,6 +429,27 @@ def submission_payment_return(
 
 
 @transaction.atomic
+def _drafts_delete(drafts: QuerySet[Submission]) -> tuple[int, int]:
+    """Delete ``drafts`` with their uploads, except those with a fee paid.
+
+    Returns (deleted, kept because paid).
+    """
+    deleted = kept = 0
+    for draft in drafts:
+        if _paid(draft) is not None:
+            kept += 1  # money taken: staff must see it; never delete silently
+            continue
+        files = [
+            paper.file.name
+            for paper in draft.papers.filter(source=PaperSource.UPLOAD)
+            if paper.file
+        ]
+        draft.delete()
+        transaction.on_commit(lambda names=files: _delete_files(names))  # type: ignore[misc]
+        deleted += 1
+    return deleted, kept
+
+
 def submissions_purge(*, now: datetime, older_than: timedelta) -> int:
     """Delete drafts untouched for ``older_than`` with their uploads (not paid ones).
 
@@ -436,21 +458,21 @@ def submissions_purge(*, now: datetime, older_than: timedelta) -> int:
     stale = Submission.objects.filter(
         state=SubmissionState.DRAFT, updated_at__lt=now - older_than
     )
-    purged = 0
-    for draft in stale:
-        if _paid(draft) is not None:
-            continue  # money taken: staff must see it; never delete silently
-        files = [
-            paper.file.name
-            for paper in draft.papers.filter(source=PaperSource.UPLOAD)
-            if paper.file
-        ]
-        draft.delete()
-        transaction.on_commit(lambda names=files: _delete_files(names))  # type: ignore[misc]
-        purged += 1
+    purged, _kept = _drafts_delete(stale)
     if purged:
         logger.info("purged %s stale online drafts", purged)
     return purged
+
+
+def drafts_discard(*, account: User) -> tuple[int, int]:
+    """Delete every draft of ``account`` not filed, with its uploads, except those
+    with a fee paid (staff must settle the money first).
+
+    Returns (deleted, kept because paid).
+    """
+    return _drafts_delete(
+        Submission.objects.filter(account=account, state=SubmissionState.DRAFT)
+    )
 
 
 def _delete_files(names: list[str]) -> None:
