@@ -130,3 +130,21 @@ class PasswordChangeForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+
+class EraseForm(forms.Form):
+    """Confirm the erasure of one's account by typing one's ID number."""
+
+    id_number = forms.CharField(
+        label=_("Your personal ID number, to confirm"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={**ID_NUMBER_ATTRS, "autocomplete": "off"},
+        ),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that my account, my papers and my drafts are erased for "
+            "good, and that I can no longer log in with this account."
+        ),
+    )

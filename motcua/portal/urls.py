@@ -7,6 +7,7 @@ from motcua.portal import (
     boards,
     brand_views,
     catalogue,
+    data_rights,
     fees,
     ratings,
     submission,
@@ -90,6 +91,18 @@ urlpatterns = [
         "cong-dan/giay-to-cua-toi/<id:pk>/xoa/",
         accounts.my_paper_delete,
         name="my_paper_delete",
+    ),
+    # Personal data rights (Decree 13/2023/NĐ-CP Art. 9).
+    path("cong-dan/du-lieu-ca-nhan/", data_rights.my_data, name="my_data"),
+    path(
+        "cong-dan/du-lieu-ca-nhan/tai-ve/",
+        data_rights.my_data_download,
+        name="my_data_download",
+    ),
+    path(
+        "cong-dan/du-lieu-ca-nhan/xoa-tai-khoan/",
+        data_rights.my_account_erase,
+        name="my_account_erase",
     ),
     path(
         "cong-dan/vneid/authenticate/",

@@ -6,6 +6,8 @@ downloaded; without it, or without axe-playwright-python, the tests are skipped.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from motcua.citizens.models import Citizen
 from motcua.citizens.services import stored_paper_add
 from motcua.citizens.tests.factories import ID_NUMBER, NOW, PASSWORD, citizen
 from motcua.dossiers import services as s
+from motcua.dossiers.access import dossier_get_for_user
 from motcua.dossiers.tests.factories import World, all_ticks, applicant
 
 try:
@@ -119,3 +122,48 @@ def test_my_dossiers_and_my_papers_pass_axe_at_320_px(page: Page, live_server: A
     page.goto(f"{live_server.url}/cong-dan/giay-to-cua-toi/")
     expect(page.locator("#my-papers")).to_contain_text("12/2026")
     assert_accessible(page, "my papers")
+
+
+def test_my_personal_data_lists_views_downloads_and_erases(
+    page: Page, live_server: Any
+):
+    cache.clear()
+    world = World()
+    user = citizen()
+    dossier = s.dossier_register_online(
+        now=NOW,
+        procedure=world.procedure,
+        competent_agency=world.agency,
+        applicant=applicant(),
+        documents=all_ticks(world.procedure),
+        account=user,
+    )
+    dossier_get_for_user(user=world.officer, code=dossier.code, purpose="view", now=NOW)
+    page.goto(f"{live_server.url}/cong-dan/dang-nhap/")
+    page.locator("#id_id_number").fill(ID_NUMBER)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.locator("#my-data-link").click()
+
+    expect(page.locator("#data-views")).to_contain_text(world.agency.name)
+    expect(page.locator("#data-views")).to_contain_text(dossier.code)
+    assert_accessible(page, "my personal data")
+    with page.expect_download() as download:
+        page.locator("#data-download").click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["citizen"]["id_number"] == ID_NUMBER
+
+    page.locator("#erase-link").click()
+    page.locator("#id_id_number").fill(ID_NUMBER)
+    page.locator("#id_understood").check()
+    page.locator("#erase-submit").click()
+    expect(page.locator("#erase-errors")).to_contain_text(dossier.code)  # still open
+
+    s.dossier_refuse(
+        dossier_code=dossier.code, actor=world.officer, now=NOW, reasons="Thiếu giấy"
+    )
+    page.locator("#id_understood").check()
+    page.locator("#erase-submit").click()
+    expect(page.locator("#kept-dossiers")).to_contain_text(dossier.code)
+    assert_accessible(page, "account erased")
+    assert not Citizen.objects.filter(id_number=ID_NUMBER).exists()

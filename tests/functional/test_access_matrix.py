@@ -221,6 +221,9 @@ def pages_table() -> dict[str, Row]:
         "portal:my_dossiers": Row("GET", CITIZEN_ONLY),
         "portal:citizen_password": Row("GET", CITIZEN_ONLY),
         "portal:my_papers": Row("GET", CITIZEN_ONLY),
+        "portal:my_data": Row("GET", CITIZEN_ONLY),
+        "portal:my_data_download": Row("GET", CITIZEN_ONLY),
+        "portal:my_account_erase": Row("GET", CITIZEN_ONLY),
         "portal:my_paper_file": Row(
             "GET", CITIZEN_ONLY, CITIZEN_OTHER, kwargs=lambda w, s: {"pk": s.paper}
         ),
@@ -635,6 +638,7 @@ ADMIN_SUPERUSER_ONLY = {
     "notifications.OutboxMessage",
     "payments.Payment",
     "calendars.HolidayEntry",
+    "privacy.ErasureRequest",
 }
 
 
