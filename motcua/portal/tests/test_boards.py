@@ -95,6 +95,16 @@ def test_the_tv_mode_polls_its_figures_every_30_seconds(client, world, known):
     assert_no_personal_data(html, known)
 
 
+def test_the_tv_mode_has_no_login_link_or_language_button(client, world):
+    board = client.get(board_url(world)).content.decode()
+    tv = client.get(f"{board_url(world)}tv/").content.decode()
+
+    assert 'id="login-link"' in board and 'id="language-switch"' in board
+    assert 'id="login-link"' not in tv
+    assert 'id="language-switch"' not in tv
+    assert 'id="board-tv"' in tv
+
+
 def test_the_tv_path_and_a_short_interval_are_capped_at_2_seconds(client, world):
     response = client.get(f"{board_url(world)}tv/", {"every": "1"})
 
