@@ -11,7 +11,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.errors import InvalidInput
-from motcua.core.identity import birth_date_problem, personal_id_problem
+from motcua.core.identity import (
+    birth_date_problem,
+    personal_id_normalise,
+    personal_id_problem,
+)
 from motcua.dossiers.choices import ApplicantKind
 
 # Enterprise codes are the 10-digit tax code, 13 with a branch suffix.
@@ -35,16 +39,23 @@ class ApplicantInput:
     filer_phone: str = ""
     authorisation_paper: str = ""
 
+    def __post_init__(self) -> None:
+        # One reading of an ID wherever it is typed: no spaces, full-width
+        # digits folded to ASCII (core.identity).
+        object.__setattr__(self, "id_number", personal_id_normalise(self.id_number))
+        filer = personal_id_normalise(self.filer_id_number)
+        object.__setattr__(self, "filer_id_number", filer)
+
     def errors(self) -> dict[str, str | Promise]:
         """Return the problems per field (empty when usable)."""
         errors: dict[str, str | Promise] = {}
         if not self.name.strip():
             errors["applicant_name"] = _("The applicant's name is required.")
         if self.kind == ApplicantKind.PERSON:
-            problem = personal_id_problem(self.id_number.strip())
+            problem = personal_id_problem(self.id_number)
             if problem is not None:
                 errors["applicant_id_number"] = problem
-        elif not _ORGANISATION_ID.fullmatch(self.id_number.strip()):
+        elif not _ORGANISATION_ID.fullmatch(self.id_number):
             errors["applicant_id_number"] = _(
                 "An enterprise code has 10 digits (13 for a branch)."
             )
@@ -52,6 +63,10 @@ class ApplicantInput:
             born = birth_date_problem(self.birth_date)
             if born is not None:
                 errors["applicant_birth_date"] = born
+        if self.filer_id_number:
+            filer = personal_id_problem(self.filer_id_number)
+            if filer is not None:
+                errors["filer_id_number"] = filer
         if self.filer_name.strip() and not self.authorisation_paper.strip():
             errors["authorisation_paper"] = _(
                 "A filer acting for the applicant needs an authorisation paper."

@@ -33,6 +33,8 @@ def test_possible_numbers_are_accepted(value):
         ("000000000000", "province"),
         ("999999999999", "province"),
         ("097190012345", "province"),
+        ("003190012345", "province"),  # no province was ever coded 03
+        ("050190012345", "province"),
         ("001227000001", "birth year"),  # 2027: not born yet
         ("001490012345", "birth year"),  # 2190s: not issued
         ("001890012345", "birth year"),  # 1890s: not issued as 12 digits
@@ -49,6 +51,27 @@ def test_impossible_numbers_say_why(value, why):
 
 def test_spaces_are_dropped_first():
     assert personal_id_normalise(" 001 190 012 345 ") == "001190012345"
+
+
+def test_full_width_digits_are_folded_and_other_scripts_kept_to_be_refused():
+    assert personal_id_normalise("００１１９００１２３４５") == "001190012345"
+    arabic = personal_id_normalise("٠٠١١٩٠٠١٢٣٤٥")
+    assert personal_id_problem(arabic, today=TODAY) is not None
+
+
+def test_every_province_before_the_merger_has_its_code_accepted(shared_data):
+    import csv
+
+    path = shared_data / "admin_units" / "units_pre2025.csv"
+    with path.open(encoding="utf-8", newline="") as source:
+        codes = {row["province_code"] for row in csv.DictReader(source)}
+
+    assert len(codes) == 63
+    for code in codes:
+        assert personal_id_problem(f"0{code}190012345", today=TODAY) is None, code
+    others = {f"{n:02d}" for n in range(1, 100)} - codes
+    for code in others:
+        assert personal_id_problem(f"0{code}190012345", today=TODAY) is not None, code
 
 
 @pytest.mark.parametrize(

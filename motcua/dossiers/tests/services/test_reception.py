@@ -101,6 +101,24 @@ def test_counter_reception_checks_the_personal_id_shape(world):
     assert "applicant_id_number" in caught.value.field_errors
 
 
+def test_full_width_digits_are_stored_as_ascii_and_a_bad_filer_id_is_refused(world):
+    dossier = world.receive(
+        MONDAY_9, applicant=applicant(id_number="００１ １９０ ０１２ ３４５")
+    )
+    assert dossier.applicant_id_number == "001190012345"
+
+    with pytest.raises(InvalidInput) as caught:
+        world.receive(
+            MONDAY_9,
+            applicant=applicant(
+                filer_name="Lê Văn Nam",
+                filer_id_number="٠٠١٠٩٠٠٥٤٣٢١",
+                authorisation_paper="Giấy ủy quyền số 12",
+            ),
+        )
+    assert "filer_id_number" in caught.value.field_errors
+
+
 def test_counter_reception_finds_the_competent_agency_from_the_catalogue(world):
     from motcua.procedures.models import ProcedureAgency
 
