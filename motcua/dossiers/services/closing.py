@@ -56,9 +56,13 @@ def _apology_check(acting: Acting, *, now: datetime, new_deadline_at: datetime) 
                 )
             }
         )
-    if new_deadline_at <= dossier.deadline_at:
+    # After an incident move the citizen holds that later date: an apology never
+    # promises an earlier one (ADR 0009).
+    promised = dossier.effective_deadline_at or dossier.deadline_at
+    if new_deadline_at <= promised:
         raise InvalidInput(
-            _("The new date must be after the current deadline."),
+            _("The new date must be after the date promised now (%(date)s).")
+            % {"date": calendar.local(promised).strftime("%H:%M %d/%m/%Y")},
             field_errors={"new_deadline_at": _("Choose a later date.")},
         )
     # The law sets no limit; a date years away is a typing slip, not a promise.

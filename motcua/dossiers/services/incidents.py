@@ -11,6 +11,12 @@ date promised to the citizen (``new_deadline_at``), which the tracking page, the
 slips and the messages show. No legal text lets an agency's own outage extend the
 legal time limit (Decree 118/2025 Art. 21 lists when processing may stop or
 pause), so the delay stays visible in the figures.
+
+One new date (ADR 0009): the law gives the citizen one new date (form 04), so an
+incident moves a dossier's promised date once, by at most
+``MAX_EXTRA_WORKING_HOURS``, never earlier, and not after an apology (whose date
+is the one promised in writing). An apology after an incident move must promise
+a date after the moved one.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, DossierApology, DossierEvent
 from motcua.dossiers.services.transitions import (
     Acting,
     calendar_for,
@@ -76,8 +82,8 @@ def _moved_date(
         raise Conflict(
             _("Dossier %(code)s has no deadline to move.") % {"code": dossier.code}
         )
+    calendar = calendar_for(dossier.competent_agency)
     if new_deadline_at is None:
-        calendar = calendar_for(dossier.competent_agency)
         minutes = int(extra_working_hours or 0) * 60
         return calendar.add_working_minutes(promised, minutes)
     if new_deadline_at <= promised:
@@ -85,7 +91,44 @@ def _moved_date(
             _("The new date must be after the date promised now."),
             field_errors={"new_deadline_at": _("Choose a later date.")},
         )
+    latest = calendar.add_working_minutes(promised, MAX_EXTRA_WORKING_HOURS * 60)
+    if new_deadline_at > latest:
+        raise InvalidInput(
+            _(
+                "An incident moves the date by %(max)s working hours at most "
+                "(to %(latest)s); for a longer delay the leader apologises "
+                "(form 04)."
+            )
+            % {
+                "max": MAX_EXTRA_WORKING_HOURS,
+                "latest": calendar.local(latest).strftime("%H:%M %d/%m/%Y"),
+            },
+            field_errors={"new_deadline_at": _("Choose an earlier date.")},
+        )
     return new_deadline_at
+
+
+def _once_check(dossier: Dossier) -> None:
+    """One new date: no second incident move, and none after an apology."""
+    if DossierApology.objects.filter(dossier=dossier).exists():
+        raise Conflict(
+            _(
+                "An apology already gave %(code)s its new date (form 04); it is not "
+                "moved again for an incident."
+            )
+            % {"code": dossier.code}
+        )
+    moved = DossierEvent.objects.filter(
+        dossier=dossier, action=DossierAction.EXTEND_FOR_NOTICE
+    ).exists()
+    if moved:
+        raise Conflict(
+            _(
+                "The date of %(code)s was already moved for an incident; it is moved "
+                "once. For a longer delay the leader apologises (form 04)."
+            )
+            % {"code": dossier.code}
+        )
 
 
 @transaction.atomic
@@ -110,9 +153,11 @@ def dossier_extend_for_notice(
 
     Raises:
         NotFound, PermissionDenied: see ``transition_begin``.
-        Conflict: the dossier is not in process, or has no deadline.
+        Conflict: the dossier is not in process, has no deadline, was already
+            moved for an incident, or has had an apology.
         InvalidInput: no reason, both or neither of the two amounts, hours out of
-            range, or a new date not after the date promised now.
+            range, or a new date not after the date promised now or more than
+            ``MAX_EXTRA_WORKING_HOURS`` working hours after it.
     """
     reason = _checked_inputs(
         reason=reason,
@@ -126,6 +171,7 @@ def dossier_extend_for_notice(
         expected_version=expected_version,
     )
     dossier = acting.dossier
+    _once_check(dossier)
     before = dossier.effective_deadline_at
     moved = _moved_date(
         acting, extra_working_hours=extra_working_hours, new_deadline_at=new_deadline_at

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from motcua.calendars.timeliness import judge_finished
-from motcua.core.errors import InvalidInput, PermissionDenied
+from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers import services as s
 from motcua.dossiers.models import DossierEvent
 from motcua.dossiers.services.transitions import calendar_for
@@ -96,3 +96,62 @@ def test_a_new_date_must_be_later_and_exactly_one_amount_is_given(world):
 
     moved = extend(world, dossier.code, new_deadline_at=vn(2026, 3, 12, 9))
     assert moved.new_deadline_at == vn(2026, 3, 12, 9)
+
+
+# One new date (ADR 0009): the 10/12 → 14/12 → 15/12 walk cannot happen.
+
+
+def apologise(world, code, new):
+    return s.dossier_apologise(
+        dossier_code=code,
+        actor=world.leader,
+        now=vn(2026, 3, 5, 9),
+        reason="Chờ kết quả xác minh",
+        new_deadline_at=new,
+    )
+
+
+def test_an_incident_moves_a_dossiers_date_once(world):
+    dossier = world.processing(NOW)
+    extend(world, dossier.code, extra_working_hours=8)
+
+    with pytest.raises(Conflict, match="once"):
+        extend(world, dossier.code, extra_working_hours=8)
+
+    dossier.refresh_from_db()
+    assert dossier.new_deadline_at == vn(2026, 3, 10, 9)
+    moves = DossierEvent.objects.filter(dossier=dossier, action="extend_for_notice")
+    assert moves.count() == 1
+
+
+def test_no_incident_move_after_an_apology(world):
+    dossier = world.processing(NOW)
+    apologise(world, dossier.code, vn(2026, 3, 13, 17))
+
+    with pytest.raises(Conflict, match="apology"):
+        extend(world, dossier.code, extra_working_hours=8)
+
+    dossier.refresh_from_db()
+    assert dossier.new_deadline_at == vn(2026, 3, 13, 17)
+
+
+def test_an_apology_after_an_incident_move_never_pulls_the_date_earlier(world):
+    dossier = world.processing(NOW)
+    extend(world, dossier.code, extra_working_hours=16)  # → Wednesday 11 09:00
+
+    with pytest.raises(InvalidInput, match="after the date promised now"):
+        apologise(world, dossier.code, vn(2026, 3, 10, 17))
+
+    later = apologise(world, dossier.code, vn(2026, 3, 13, 17))
+    assert later.new_deadline_at == vn(2026, 3, 13, 17)
+
+
+def test_a_new_date_past_the_incident_bound_is_refused(world):
+    dossier = world.processing(NOW)
+
+    # 80 working hours (10 working days) after Monday 9 March 09:00: 23 March.
+    with pytest.raises(InvalidInput, match="80 working hours"):
+        extend(world, dossier.code, new_deadline_at=vn(2026, 3, 23, 10))
+
+    moved = extend(world, dossier.code, new_deadline_at=vn(2026, 3, 23, 9))
+    assert moved.new_deadline_at == vn(2026, 3, 23, 9)
