@@ -24,7 +24,9 @@ from motcua.dossiers.services.reception import (
     dossier_receive,
     dossier_receive_supplement_at_reception,
     dossier_refuse,
+    dossier_refuse_at_counter,
     dossier_register_online,
+    dossier_request_papers_at_counter,
     dossier_request_supplement_at_reception,
 )
 from motcua.dossiers.services.results import dossier_issue_result, dossier_return_result
@@ -55,7 +57,9 @@ __all__ = [
     "dossier_receive_supplement_at_reception",
     "dossier_record_payment",
     "dossier_refuse",
+    "dossier_refuse_at_counter",
     "dossier_register_online",
+    "dossier_request_papers_at_counter",
     "dossier_request_payment",
     "dossier_request_supplement",
     "dossier_request_supplement_at_reception",

@@ -1,10 +1,11 @@
 """Reception (tiếp nhận): at the counter, online registration, check, refusal.
 
 SPEC §4.1–4.2 and Decree 118/2025: a complete dossier is received and gets its
-receipt (form 01) and deadline; an incomplete online dossier gets one written
-supplement request listing every missing item (form 02) and its period restarts
-once complete; a dossier outside competence or not eligible is refused with
-reasons (form 03).
+receipt (form 01) and deadline; an incomplete dossier, online or brought to the
+counter, gets one written supplement request listing every missing item (form 02)
+and its period starts once complete; a dossier outside competence or not eligible
+is refused with reasons (form 03). A walk-in applicant's form 02 or 03 is recorded
+under a dossier code (ADR 0009).
 """
 
 from __future__ import annotations
@@ -164,14 +165,9 @@ def dossier_by_request_key(*, request_key: str, actor: User | None) -> Dossier |
     found = Dossier.objects.filter(request_key=request_key).first()
     if found is None:
         return None
-    maker = (
-        found.events.filter(
-            action__in=(DossierAction.RECEIVE, DossierAction.REGISTER_ONLINE)
-        )
-        .order_by("at", "id")
-        .values_list("actor_id", flat=True)
-        .first()
-    )
+    # The creation is the first event, whichever it was (a reception, an online
+    # registration, a supplement request or a refusal at the counter).
+    maker = found.events.order_by("sequence").values_list("actor_id", flat=True).first()
     if actor is None or maker != actor.pk:
         raise Conflict(
             _("This request key was already used for another request."),
@@ -243,6 +239,91 @@ def dossier_create_at_counter(
     )
 
 
+def _walk_in(
+    *,
+    actor: User,
+    action: str,
+    request_key: str,
+    procedure: Procedure,
+    service_point: ServicePoint,
+    applicant: ApplicantInput,
+    documents: Sequence[DocumentTick],
+    case_heading: str,
+    summary: str,
+    channel: int,
+    competent_agency: Agency | None,
+    return_method: str,
+    return_address: str,
+) -> tuple[Dossier, str, list[str]]:
+    """The unsaved dossier of a walk-in applicant, the actor's role for
+    ``action``, and the checklist papers not brought.
+
+    The receiving agency is the service point's; the competent agency is the one
+    given, else the procedure's implementing agency in the point's province
+    (Decree 118/2025 Art. 14: reception regardless of boundary).
+
+    Raises:
+        PermissionDenied: the actor is not a reception officer of the point's agency.
+        InvalidInput: bad applicant details, unknown checklist items, no
+            competent agency found.
+    """
+    receiving = service_point.agency
+    role = _require_reception_officer(actor, receiving, action=action)
+    _applicant_check(applicant)
+    competent = competent_agency or competent_agency_for(
+        procedure=procedure, service_point=service_point
+    )
+    dossier = _new_dossier(
+        procedure=procedure,
+        applicant=applicant,
+        receiving=receiving,
+        competent=competent,
+        channel=channel,
+        case_heading=case_heading,
+        summary=summary,
+        return_method=return_method,
+        return_address=return_address,
+    )
+    dossier.service_point = service_point
+    dossier.request_key = request_key or None
+    missing = checklist_missing(procedure, case_heading, documents)
+    return dossier, role, missing
+
+
+def _walk_in_save(
+    dossier: Dossier,
+    *,
+    actor: User,
+    role: str,
+    action: str,
+    now: datetime,
+    documents: Sequence[DocumentTick],
+    note: str = "",
+    data: dict[str, object] | None = None,
+) -> None:
+    """Give the code, save the dossier and its checklist, write its first event."""
+    receiving = dossier.receiving_agency
+    dossier.code = dossier_code_allocate(agency=receiving, at=now)
+    dossier.registered_at = now
+    dossier.step_started_at = now
+    dossier.step_due_at = step_due_at(dossier, dossier.step, now)
+    dossier.save()
+    checklist_write(dossier, documents)
+    event_record(
+        dossier=dossier,
+        action=action,
+        at=now,
+        from_status=None,
+        from_step="",
+        actor=actor,
+        actor_role=role,
+        actor_agency=receiving,
+        receiver_agency=dossier.competent_agency,
+        note=note,
+        data={"channel": dossier.channel, "counter": True, **(data or {})},
+    )
+
+
 @transaction.atomic
 def _create_at_counter(
     *,
@@ -262,60 +343,211 @@ def _create_at_counter(
 ) -> Dossier:
     """Create and receive a complete dossier at a counter, in one transaction.
 
-    The receiving agency is the service point's; the competent agency is the one
-    given, else the procedure's implementing agency in the point's province
-    (Decree 118/2025 Art. 14: reception regardless of boundary). Gives the code,
-    computes the deadline, writes one ``receive`` event and the receipt message.
+    See ``_walk_in`` for the agencies. Gives the code, computes the deadline,
+    writes one ``receive`` event and the receipt message.
 
     Raises:
         PermissionDenied: the actor is not a reception officer of the point's agency.
         InvalidInput: bad applicant details, unknown or missing checklist items,
             no competent agency found.
     """
-    receiving = service_point.agency
-    role = _require_reception_officer(actor, receiving)
-    _applicant_check(applicant)
-    competent = competent_agency or competent_agency_for(
-        procedure=procedure, service_point=service_point
-    )
-    dossier = _new_dossier(
+    dossier, role, missing = _walk_in(
+        actor=actor,
+        action=DossierAction.RECEIVE,
+        request_key=request_key,
         procedure=procedure,
+        service_point=service_point,
         applicant=applicant,
-        receiving=receiving,
-        competent=competent,
-        channel=channel,
+        documents=documents,
         case_heading=case_heading,
         summary=summary,
+        channel=channel,
+        competent_agency=competent_agency,
         return_method=return_method,
         return_address=return_address,
     )
-    dossier.service_point = service_point
-    dossier.request_key = request_key or None
-    missing = checklist_missing(procedure, case_heading, documents)
     if missing:
         raise _incomplete(missing)
-    dossier.code = dossier_code_allocate(agency=receiving, at=now)
     dossier.status, dossier.step = DossierStatus.RECEIVED, DossierStep.ASSIGNMENT
-    dossier.registered_at = now
     deadline_set(dossier, now=now)
-    dossier.step_started_at = now
-    dossier.step_due_at = step_due_at(dossier, dossier.step, now)
-    dossier.save()
-    checklist_write(dossier, documents)
-    event_record(
-        dossier=dossier,
-        action=DossierAction.RECEIVE,
-        at=now,
-        from_status=None,
-        from_step="",
+    _walk_in_save(
+        dossier,
         actor=actor,
-        actor_role=role,
-        actor_agency=receiving,
-        receiver_agency=competent,
-        data={"channel": channel, "counter": True},
+        role=role,
+        action=DossierAction.RECEIVE,
+        now=now,
+        documents=documents,
     )
     notify(dossier, kind="received", now=now)
     dossier_auto_assign(dossier, now=now)
+    return dossier
+
+
+def dossier_request_papers_at_counter(
+    *,
+    actor: User,
+    request_key: str = "",
+    **details: Any,
+) -> Dossier:
+    """Hand a walk-in applicant whose papers are incomplete the one written list
+    of every missing paper (form 02), once per ``request_key``.
+
+    The dossier is registered with its code and waits at reception (status 5,
+    step "waiting for papers at reception"); when the applicant brings the
+    papers, the officer records them and receives it under the same code, and
+    its period starts then (ADR 0009). See ``_request_papers_at_counter``.
+    """
+    return _once(
+        _request_papers_at_counter,
+        actor=actor,
+        request_key=request_key,
+        details=details,
+    )
+
+
+@transaction.atomic
+def _request_papers_at_counter(
+    *,
+    actor: User,
+    request_key: str,
+    now: datetime,
+    procedure: Procedure,
+    service_point: ServicePoint,
+    applicant: ApplicantInput,
+    documents: Sequence[DocumentTick],
+    case_heading: str = "",
+    summary: str = "",
+    reason: str = "",
+    channel: int = DossierChannel.IN_PERSON,
+    competent_agency: Agency | None = None,
+    return_method: str = ReturnMethod.COUNTER,
+    return_address: str = "",
+) -> Dossier:
+    """Register a walk-in dossier and ask for every missing paper at once.
+
+    The papers asked for are exactly those of the checklist not ticked, so a
+    paper that was brought cannot be listed and none is forgotten (Decree
+    118/2025: the applicant is guided once, fully, in writing).
+
+    Raises:
+        PermissionDenied: not a reception officer of the point's agency.
+        Conflict: nothing is missing (receive the dossier instead).
+        InvalidInput: see ``_walk_in``.
+    """
+    action = DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION
+    dossier, role, missing = _walk_in(
+        actor=actor,
+        action=action,
+        request_key=request_key,
+        procedure=procedure,
+        service_point=service_point,
+        applicant=applicant,
+        documents=documents,
+        case_heading=case_heading,
+        summary=summary,
+        channel=channel,
+        competent_agency=competent_agency,
+        return_method=return_method,
+        return_address=return_address,
+    )
+    if not missing:
+        raise Conflict(
+            _("Every paper of the checklist is here: receive the dossier instead."),
+            field_errors={"documents": _("Nothing is missing.")},
+        )
+    dossier.status, dossier.step = AT_RECEPTION_SUPPLEMENT
+    _walk_in_save(
+        dossier,
+        actor=actor,
+        role=role,
+        action=action,
+        now=now,
+        documents=documents,
+        note=reason.strip(),
+        data={"items": missing, "round": 1},
+    )
+    notify(
+        dossier,
+        kind="supplement_requested",
+        now=now,
+        items=missing,
+        reason=reason.strip(),
+    )
+    return dossier
+
+
+def dossier_refuse_at_counter(
+    *,
+    actor: User,
+    request_key: str = "",
+    **details: Any,
+) -> Dossier:
+    """Refuse a walk-in applicant's dossier with reasons (form 03), once per
+    ``request_key``: the dossier is recorded with its code as not received
+    (status 3), in the register, so the refusal is on record (ADR 0009). See
+    ``_refuse_at_counter``."""
+    return _once(
+        _refuse_at_counter, actor=actor, request_key=request_key, details=details
+    )
+
+
+@transaction.atomic
+def _refuse_at_counter(
+    *,
+    actor: User,
+    request_key: str,
+    now: datetime,
+    procedure: Procedure,
+    service_point: ServicePoint,
+    applicant: ApplicantInput,
+    documents: Sequence[DocumentTick],
+    reasons: str,
+    case_heading: str = "",
+    summary: str = "",
+    channel: int = DossierChannel.IN_PERSON,
+    competent_agency: Agency | None = None,
+    return_method: str = ReturnMethod.COUNTER,
+    return_address: str = "",
+) -> Dossier:
+    """Record a walk-in dossier refused at reception (status 3, closed).
+
+    Raises:
+        PermissionDenied: not a reception officer of the point's agency.
+        InvalidInput: no reasons; see ``_walk_in``.
+    """
+    reasons = reasons.strip()
+    if not reasons:
+        raise InvalidInput(
+            _("A refusal needs its reasons."),
+            field_errors={"reasons": _("This field is required.")},
+        )
+    dossier, role, _missing = _walk_in(
+        actor=actor,
+        action=DossierAction.REFUSE,
+        request_key=request_key,
+        procedure=procedure,
+        service_point=service_point,
+        applicant=applicant,
+        documents=documents,
+        case_heading=case_heading,
+        summary=summary,
+        channel=channel,
+        competent_agency=competent_agency,
+        return_method=return_method,
+        return_address=return_address,
+    )
+    dossier.status, dossier.step = DossierStatus.NOT_RECEIVED, DossierStep.CLOSED
+    dossier.finished_at = now
+    _walk_in_save(
+        dossier,
+        actor=actor,
+        role=role,
+        action=DossierAction.REFUSE,
+        now=now,
+        documents=documents,
+        note=reasons,
+    )
+    notify(dossier, kind="refused", now=now, reason=reasons)
     return dossier
 
 
@@ -479,13 +711,18 @@ def dossier_request_supplement_at_reception(
     reason: str = "",
     expected_version: int | None = None,
 ) -> Dossier:
-    """Ask for every missing paper of an online dossier at once (form 02).
+    """Ask for every missing paper of a dossier at reception at once (form 02).
 
     The period has not started: it starts when the complete dossier is received.
+    The law asks for one complete request (Decree 118/2025; LAW-NOTES §1
+    "Incomplete"): a paper the dossier holds cannot be listed, and a later round
+    (the applicant brought only some papers) may list only papers the first
+    request asked for. Each request records its round.
 
     Raises:
         NotFound, Conflict, PermissionDenied: see ``transition_begin``.
-        InvalidInput: no items listed.
+        InvalidInput: no items listed, a paper the dossier holds listed, or a
+            later round asking for a paper the first request did not.
     """
     acting = transition_begin(
         action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
@@ -494,12 +731,31 @@ def dossier_request_supplement_at_reception(
         expected_version=expected_version,
     )
     cleaned = supplement_items_clean(items)
+    dossier = acting.dossier
+    _items_not_held(dossier, cleaned)
+    earlier = list(
+        dossier.events.filter(action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION)
+        .order_by("sequence")
+        .values_list("data", flat=True)
+    )
+    if earlier:
+        first = {fold(str(item)) for item in earlier[0].get("items") or []}
+        new = [item for item in cleaned if fold(item) not in first]
+        if new:
+            raise InvalidInput(
+                _(
+                    "The first request must have listed every missing paper; it did "
+                    "not ask for: %(items)s. Receive the dossier, or refuse it."
+                )
+                % {"items": "; ".join(new)},
+                field_errors={"items": _("Only papers asked for the first time.")},
+            )
     transition_finish(
         acting,
         now=now,
         to=target_check(acting, AT_RECEPTION_SUPPLEMENT),
         note=reason,
-        data={"items": cleaned},
+        data={"items": cleaned, "round": len(earlier) + 1},
     )
     notify(
         acting.dossier,
@@ -509,6 +765,22 @@ def dossier_request_supplement_at_reception(
         reason=reason,
     )
     return acting.dossier
+
+
+def _items_not_held(dossier: Dossier, items: Sequence[str]) -> None:
+    """Refuse a request that lists a paper of the checklist the dossier holds."""
+    held = {
+        fold(row.name): row.name
+        for row in dossier.documents.all()
+        if row.is_provided or row.reference
+    }
+    listed = [held[fold(item)] for item in items if fold(item) in held]
+    if listed:
+        raise InvalidInput(
+            _("These papers are already in the dossier: %(items)s.")
+            % {"items": "; ".join(listed)},
+            field_errors={"items": _("List only papers that are missing.")},
+        )
 
 
 @transaction.atomic
