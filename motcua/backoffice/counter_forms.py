@@ -92,6 +92,18 @@ class CounterForm(forms.Form):
     return_address = forms.CharField(
         label=_("Return address"), required=False, max_length=300
     )
+    # Which button was pressed: receive (form 01), ask for the missing papers
+    # (form 02) or refuse (form 03).
+    outcome = forms.ChoiceField(
+        choices=[("receive", "receive"), ("papers", "papers"), ("refuse", "refuse")],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Reasons for a refusal, or a note on the papers asked for"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(
         self,

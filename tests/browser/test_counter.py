@@ -121,6 +121,29 @@ def test_a_missing_paper_keeps_what_the_officer_typed(
     assert not Dossier.objects.exists()
 
 
+def test_the_same_form_hands_an_incomplete_walk_in_form_02(
+    page: Page, live_server, world: World
+):
+    log_in(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/counter/")
+    page.get_by_test_id("procedure-search").fill("1.004222")
+    page.get_by_test_id("procedure-option").first.check()
+    expect(page.get_by_test_id("paper")).to_have_count(2)
+    page.get_by_test_id("personal-id").fill("001190000000")
+    page.locator("#id_applicant_name").fill("Trần Thị Hương")
+    page.get_by_test_id("paper").first.check()
+
+    page.get_by_test_id("ask-papers").click()
+
+    expect(page.get_by_test_id("print-form-02")).to_be_visible()
+    dossier = Dossier.objects.get()
+    assert dossier.status == 5
+    href = page.get_by_test_id("print-form-02").get_attribute("href")
+    assert href is not None and dossier.code in href
+    response = page.request.get(f"{live_server.url}{href}")
+    assert response.headers["content-type"] == "application/pdf"
+
+
 def test_the_counter_and_the_dossier_page_fit_a_320_px_screen(
     page: Page, live_server, world: World
 ):

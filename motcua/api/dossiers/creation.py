@@ -1,6 +1,8 @@
-"""Creating a dossier: at a counter (received at once) or registered online."""
+"""Creating a dossier: at a counter (received at once, or registered with form 02
+or refused with form 03 for a walk-in) or registered online."""
 
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -33,30 +35,40 @@ def create_at_counter(
         _required("service_point_code", body.service_point_code)
     )
     competent = body.competent_agency_code
-    return services.dossier_create_at_counter(
-        actor=actor,
-        request_key=request_key,
-        now=now,
-        procedure=resolve(
+    details: dict[str, Any] = {
+        "actor": actor,
+        "request_key": request_key,
+        "now": now,
+        "procedure": resolve(
             "procedure_code", lambda: procedure_get(code=body.procedure_code)
         ),
-        service_point=point,
-        applicant=body.applicant_input(),
-        documents=[tick.tick() for tick in body.documents],
-        case_heading=body.case_heading,
-        summary=body.summary,
-        channel=_CHANNELS[body.channel],
-        competent_agency=agency_coded("competent_agency_code", competent)
+        "service_point": point,
+        "applicant": body.applicant_input(),
+        "documents": [tick.tick() for tick in body.documents],
+        "case_heading": body.case_heading,
+        "summary": body.summary,
+        "channel": _CHANNELS[body.channel],
+        "competent_agency": agency_coded("competent_agency_code", competent)
         if competent
         else None,
-        return_method=body.return_method or ReturnMethod.COUNTER,
-        return_address=body.return_address,
-    )
+        "return_method": body.return_method or ReturnMethod.COUNTER,
+        "return_address": body.return_address,
+    }
+    if body.outcome == "request_papers":
+        return services.dossier_request_papers_at_counter(**details, reason=body.note)
+    if body.outcome == "refuse":
+        return services.dossier_refuse_at_counter(**details, reasons=body.note)
+    return services.dossier_create_at_counter(**details)
 
 
 def register_online(
     body: DossierCreateIn, actor: User, now: datetime, request_key: str = ""
 ) -> Dossier:
+    if body.outcome != "receive":
+        raise InvalidInput(
+            _("An online dossier is checked after it is registered, not refused."),
+            field_errors={"outcome": _("Only at a counter.")},
+        )
     code = _required("competent_agency_code", body.competent_agency_code)
     # Staff register online dossiers only for agencies they may see; the dossier
     # would otherwise be created out of the caller's sight. The service checks

@@ -42,10 +42,13 @@ router = Router(auth=staff_auth)
 )
 def dossier_create(request: HttpRequest) -> Status[DossierOut]:
     """Counter: received at once (403 unless a reception officer of the point's
-    agency; 422 when papers are missing). Online: registered on the applicant's
-    behalf, waiting for the reception check (403 unless a reception officer of
-    the receiving agency; 422 when the agency does not decide the procedure).
-    Bad input gets 422 with a message per field.
+    agency; 422 when papers are missing), or, with ``outcome``, registered with
+    every missing paper asked for (``request_papers``, form 02; 409 when nothing
+    is missing) or refused with the reasons in ``note`` (``refuse``, form 03).
+    Online: registered on the applicant's behalf, waiting for the reception
+    check (403 unless a reception officer of the receiving agency; 422 when the
+    agency does not decide the procedure). Bad input gets 422 with a message
+    per field.
 
     Send an ``Idempotency-Key`` header (a UUID) to make retries safe: a request
     repeated with the same key answers with the dossier the first one made (no

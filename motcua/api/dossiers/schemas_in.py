@@ -62,6 +62,11 @@ class DossierCreateIn(Schema):
     competent_agency_code: str | None = None
     return_method: Literal["counter", "post", "online"] | None = None
     return_address: str = Field("", max_length=300)
+    # At a counter only: receive (form 01), or register the dossier and ask for
+    # every missing paper (form 02), or refuse it with reasons (form 03).
+    outcome: Literal["receive", "request_papers", "refuse"] = "receive"
+    # The reasons of a refusal, or a note on the papers asked for.
+    note: str = Field("", max_length=2000)
 
     def applicant_input(self) -> ApplicantInput:
         person, filer = self.applicant, self.filer

@@ -286,3 +286,36 @@ def test_an_online_dossier_can_be_refused_with_reasons(world, as_staff):
         3,
         "closed",
     )
+
+
+def test_a_walk_in_is_asked_for_papers_or_refused_through_the_api(world, as_staff):
+    officer = as_staff("officer")
+    first = world.procedure.documents.order_by("position").first()
+
+    asked = officer.post(
+        "/dossiers",
+        counter_body(
+            world,
+            outcome="request_papers",
+            documents=[{"required_document_id": first.pk}],
+        ),
+    )
+    complete = officer.post("/dossiers", counter_body(world, outcome="request_papers"))
+    refused = officer.post(
+        "/dossiers", counter_body(world, outcome="refuse", note="Sai thẩm quyền")
+    )
+    no_reason = officer.post("/dossiers", counter_body(world, outcome="refuse"))
+    online = officer.post(
+        "/dossiers", counter_body(world, channel="online", outcome="refuse", note="x")
+    )
+
+    assert asked.status_code == 201, asked.json()
+    assert (asked.json()["status"]["code"], asked.json()["step"]["code"]) == (
+        5,
+        "reception_supplement",
+    )
+    assert complete.status_code == 409
+    assert refused.status_code == 201 and refused.json()["status"]["code"] == 3
+    assert no_reason.status_code == 422
+    assert "reasons" in no_reason.json()["errors"]
+    assert online.status_code == 422

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World
@@ -190,3 +192,53 @@ def test_a_resent_confirmation_makes_no_second_dossier(client, world):
         r'name="request_key" value="([0-9a-f]+)"', client.get(URL).content.decode()
     )
     assert fresh is not None and fresh.group(1) != key.group(1)
+
+
+def test_an_incomplete_walk_in_is_handed_form_02_with_the_missing_paper(client, world):
+    client.force_login(world.officer)
+    first = world.procedure.documents.order_by("position").first()
+
+    response = client.post(
+        URL,
+        post_data(
+            world, documents=[str(first.pk)], outcome="papers", note="Mang bản chính"
+        ),
+    )
+
+    dossier = Dossier.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith("?asked=1")
+    assert dossier.status == 5 and dossier.received_at is None
+    page = client.get(response["Location"]).content.decode()
+    form_02 = reverse("backoffice:dossier_form", args=[dossier.code, "02"])
+    assert form_02 in page and 'data-testid="print-form-02"' in page
+    pdf = client.get(form_02)
+    assert pdf.status_code == 200
+    text = pdf_text(pdf)
+    assert "Giấy tờ chứng minh chỗ ở" in text
+    assert dossier.code in text
+
+
+def test_a_refusal_at_the_counter_needs_reasons_and_prints_form_03(client, world):
+    client.force_login(world.officer)
+
+    empty = client.post(URL, post_data(world, outcome="refuse", note=""))
+    assert empty.status_code == 200
+    assert not Dossier.objects.exists()
+    assert 'id="id_note"' in empty.content.decode()
+
+    response = client.post(
+        URL, post_data(world, outcome="refuse", note="Không thuộc thẩm quyền")
+    )
+    dossier = Dossier.objects.get()
+    assert response["Location"].endswith("?refused=1")
+    assert dossier.status == 3
+    pdf = client.get(reverse("backoffice:dossier_form", args=[dossier.code, "03"]))
+    assert "Không thuộc thẩm quyền" in pdf_text(pdf)
+
+
+def pdf_text(response) -> str:
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)

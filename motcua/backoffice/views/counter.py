@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import User
@@ -33,11 +34,25 @@ from motcua.backoffice.counter_forms import CounterForm
 from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.core.numbers import request_int
-from motcua.dossiers.services import dossier_create_at_counter
+from motcua.dossiers.services import (
+    dossier_create_at_counter,
+    dossier_refuse_at_counter,
+    dossier_request_papers_at_counter,
+)
 from motcua.dossiers.services.checklist import checklist_items, competent_agency_for
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
+
+# What each counter button did, and the dossier page's flag to offer its form.
+OUTCOMES = {
+    "receive": (gettext_lazy("Dossier %(code)s received."), "received"),
+    "papers": (
+        gettext_lazy("Dossier %(code)s waits for papers: hand over form 02."),
+        "asked",
+    ),
+    "refuse": (gettext_lazy("Dossier %(code)s refused: hand over form 03."), "refused"),
+}
 
 
 def _officer(request: HttpRequest) -> tuple[User, QuerySet[ServicePoint]]:
@@ -142,29 +157,40 @@ def counter(request: HttpRequest) -> HttpResponse:
     form = CounterForm(request.POST, points=points)
     if form.is_valid():
         data = form.cleaned_data
+        outcome = data["outcome"] or "receive"
+        details: dict[str, Any] = {
+            "actor": user,
+            "request_key": data["request_key"],
+            "now": timezone.now(),
+            "procedure": data["procedure"],
+            "service_point": data["service_point"],
+            "applicant": form.applicant(),
+            "documents": form.ticks(),
+            "case_heading": data["case_heading"],
+            "summary": data["summary"],
+            "competent_agency": data["competent_agency"],
+            "return_method": data["return_method"],
+            "return_address": data["return_address"],
+        }
         try:
-            dossier = dossier_create_at_counter(
-                actor=user,
-                request_key=data["request_key"],
-                now=timezone.now(),
-                procedure=data["procedure"],
-                service_point=data["service_point"],
-                applicant=form.applicant(),
-                documents=form.ticks(),
-                case_heading=data["case_heading"],
-                summary=data["summary"],
-                competent_agency=data["competent_agency"],
-                return_method=data["return_method"],
-                return_address=data["return_address"],
-            )
+            if outcome == "papers":
+                dossier = dossier_request_papers_at_counter(
+                    **details, reason=data["note"]
+                )
+            elif outcome == "refuse":
+                dossier = dossier_refuse_at_counter(**details, reasons=data["note"])
+            else:
+                dossier = dossier_create_at_counter(**details)
         except DomainError as error:
+            if "reasons" in error.field_errors:
+                form.add_error("note", str(error.field_errors["reasons"]))
+                error.field_errors.pop("reasons")
             form_errors_add(form, error)
         else:
-            messages.success(
-                request, _("Dossier %(code)s received.") % {"code": dossier.code}
-            )
+            done = OUTCOMES[outcome]
+            messages.success(request, str(done[0]) % {"code": dossier.code})
             url = reverse("backoffice:dossier", args=[dossier.code])
-            return redirect(f"{url}?received=1")
+            return redirect(f"{url}?{done[1]}=1")
     return _page(request, form, points)
 
 

@@ -114,6 +114,8 @@ def _page(
         "personal": personal_data_visible(user, dossier),
         "notice": notice,
         "just_received": request.GET.get("received") == "1",
+        "just_asked": request.GET.get("asked") == "1",
+        "just_refused": request.GET.get("refused") == "1",
     }
     return render(request, "backoffice/dossier.html", context, status=status)
 
