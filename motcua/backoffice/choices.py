@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Min, QuerySet
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
 from motcua.calendars.deadlines import DeadlineResult
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import DossierChannel
+from motcua.dossiers.competence import competent_agencies
 from motcua.dossiers.services.checklist import (
     deadline_preview as checklist_deadline_preview,
 )
@@ -63,15 +64,9 @@ def case_headings(procedure: Procedure) -> list[str]:
 
 
 def competent_choices(procedure: Procedure, point: ServicePoint) -> list[Agency]:
-    """Return the agencies that may decide a dossier received at ``point``:
-    the point's agency, those it receives for, and the procedure's agencies."""
-    found = Agency.objects.filter(
-        Q(pk=point.agency_id)
-        | Q(reception_points=point)
-        | Q(procedure_links__procedure=procedure),
-        is_active=True,
-    )
-    return list(found.distinct().order_by("code", "id"))
+    """Return the agencies that may decide ``procedure`` received at ``point``
+    (the rule is the domain's: ``dossiers.competence``)."""
+    return competent_agencies(procedure, point)
 
 
 def assignable_staff(agency: Agency) -> list[User]:

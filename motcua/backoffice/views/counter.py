@@ -34,12 +34,13 @@ from motcua.backoffice.counter_forms import CounterForm
 from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.core.numbers import request_int
+from motcua.dossiers.competence import competent_agency_default
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_refuse_at_counter,
     dossier_request_papers_at_counter,
 )
-from motcua.dossiers.services.checklist import checklist_items, competent_agency_for
+from motcua.dossiers.services.checklist import checklist_items
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
@@ -79,14 +80,20 @@ def _procedure(code: object) -> Procedure | None:
     return Procedure.objects.filter(code=str(code).strip()).first()
 
 
-def _default_agency(procedure: Procedure, point: ServicePoint) -> Agency:
-    try:
-        return competent_agency_for(procedure=procedure, service_point=point)
-    except InvalidInput:
-        return point.agency  # a commune shop usually decides its own dossiers
+def _default_agency(
+    procedure: Procedure, point: ServicePoint, unit: object = None
+) -> Agency | None:
+    """The agency proposed for the applicant's commune (None: the officer chooses)."""
+    return competent_agency_default(procedure, point, unit_id=request_int(unit))
 
 
-def _preview(procedure: Procedure, agency: Agency) -> dict[str, object]:
+def _preview(procedure: Procedure, agency: Agency | None) -> dict[str, object]:
+    if agency is None:
+        return {
+            "preview_error": _(
+                "Choose the agency that decides: the deadline follows its calendar."
+            )
+        }
     try:
         preview = deadline_preview(
             procedure=procedure, agency=agency, now=timezone.now()
@@ -97,12 +104,12 @@ def _preview(procedure: Procedure, agency: Agency) -> dict[str, object]:
 
 
 def _agency(
-    procedure: Procedure, point: ServicePoint, value: object
-) -> tuple[list[Agency], Agency]:
-    """Return the agencies to choose from and the chosen (or default) one."""
+    procedure: Procedure, point: ServicePoint, value: object, unit: object = None
+) -> tuple[list[Agency], Agency | None]:
+    """Return the agencies to choose from and the chosen (or proposed) one."""
     agencies = competent_choices(procedure, point)
     chosen = next((a for a in agencies if str(a.pk) == str(value)), None)
-    return agencies, chosen or _default_agency(procedure, point)
+    return agencies, chosen or _default_agency(procedure, point, unit)
 
 
 def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, object]:
@@ -113,7 +120,12 @@ def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, 
         case = cases[0] if len(cases) == 1 else ""
     items = checklist_items(procedure, case) if case or len(cases) < 2 else []
     ticked = {n for n in map(request_int, params.getlist("documents")) if n is not None}
-    agencies, agency = _agency(procedure, point, params.get("competent_agency", ""))
+    agencies, agency = _agency(
+        procedure,
+        point,
+        params.get("competent_agency", ""),
+        params.get("applicant_unit", ""),
+    )
     return {
         "procedure": procedure,
         "cases": cases,

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from motcua.agencies.models import AdministrativeUnit, Agency, ServicePoint, UnitLevel
-from motcua.agencies.selectors import unit_descendant_ids
+from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.deadlines import DeadlineResult
 from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import DossierChannel
+from motcua.dossiers.competence import competent_agencies, competent_agency_default
 from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import Dossier, DossierDocument, DossierPause
 from motcua.procedures.choices import Channel, TimeUnit
@@ -114,33 +114,43 @@ def checklist_update(dossier: Dossier, ticks: Sequence[DocumentTick]) -> list[st
     return [row.name for row in rows if not (row.is_provided or row.reference)]
 
 
-def _province_of(unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
-    while unit is not None and unit.level != UnitLevel.PROVINCE:
-        unit = unit.parent
-    return unit
-
-
 def competent_agency_for(
-    *, procedure: Procedure, service_point: ServicePoint
+    *,
+    procedure: Procedure,
+    service_point: ServicePoint,
+    unit_id: int | None = None,
 ) -> Agency:
-    """Return the procedure's implementing agency in the service point's province.
+    """Return the agency that decides ``procedure`` received at ``service_point``
+    (``dossiers.competence``; ``unit_id`` is the applicant's commune).
 
     Raises:
         InvalidInput: none, or several (the officer must choose).
     """
-    province = _province_of(service_point.unit or service_point.agency.unit)
-    agencies = Agency.objects.filter(
-        procedure_links__procedure=procedure, is_active=True
-    )
-    if province is not None:
-        agencies = agencies.filter(unit_descendant_ids(province.pk))
-    found = list(agencies.order_by("code", "id")[:2])
-    if len(found) != 1:
+    found = competent_agency_default(procedure, service_point, unit_id=unit_id)
+    if found is None:
         raise InvalidInput(
             _("Choose the agency competent to decide this dossier."),
             field_errors={"competent_agency": _("This field is required.")},
         )
-    return found[0]
+    return found
+
+
+def competent_agency_check(
+    procedure: Procedure, service_point: ServicePoint, agency: Agency
+) -> None:
+    """Refuse an agency that cannot decide ``procedure`` received at the point.
+
+    Raises:
+        InvalidInput: ``agency`` is not one of ``competent_agencies``.
+    """
+    if agency not in competent_agencies(procedure, service_point):
+        raise InvalidInput(
+            _("%(agency)s does not decide the procedure %(procedure)s.")
+            % {"agency": agency, "procedure": procedure.code},
+            field_errors={
+                "competent_agency": _("Choose an agency that decides this procedure.")
+            },
+        )
 
 
 def receiving_agency_for(competent: Agency) -> Agency:

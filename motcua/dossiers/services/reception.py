@@ -43,6 +43,7 @@ from motcua.dossiers.services.checklist import (
     checklist_missing,
     checklist_update,
     checklist_write,
+    competent_agency_check,
     competent_agency_for,
     deadline_set,
     receiving_agency_for,
@@ -259,20 +260,25 @@ def _walk_in(
     ``action``, and the checklist papers not brought.
 
     The receiving agency is the service point's; the competent agency is the one
-    given, else the procedure's implementing agency in the point's province
-    (Decree 118/2025 Art. 14: reception regardless of boundary).
+    given, which must be able to decide the procedure, else the one
+    ``dossiers.competence`` proposes for the applicant's commune (Decree 118/2025
+    Art. 14: reception regardless of boundary).
 
     Raises:
         PermissionDenied: the actor is not a reception officer of the point's agency.
         InvalidInput: bad applicant details, unknown checklist items, no
-            competent agency found.
+            competent agency found, or one that cannot decide the procedure.
     """
     receiving = service_point.agency
     role = _require_reception_officer(actor, receiving, action=action)
     _applicant_check(applicant)
-    competent = competent_agency or competent_agency_for(
-        procedure=procedure, service_point=service_point
-    )
+    if competent_agency is None:
+        competent = competent_agency_for(
+            procedure=procedure, service_point=service_point, unit_id=applicant.unit_id
+        )
+    else:
+        competent_agency_check(procedure, service_point, competent_agency)
+        competent = competent_agency
     dossier = _new_dossier(
         procedure=procedure,
         applicant=applicant,
