@@ -164,6 +164,18 @@ def receiving_agency_for(competent: Agency) -> Agency:
     return point.agency if point is not None else competent
 
 
+def procedure_listed_free(procedure: Procedure, channel: int) -> bool:
+    """Whether the catalogue lists ``procedure`` as free ("Miễn phí") for
+    ``channel``: every fee published for that channel is 0. No fee published is
+    not "free" (it is unknown)."""
+    amounts = list(
+        procedure.channels.filter(channel=_CHANNELS.get(channel)).values_list(
+            "fee_amount_vnd", flat=True
+        )
+    )
+    return bool(amounts) and all(amount == 0 for amount in amounts)
+
+
 def legal_time_for(
     procedure: Procedure, channel: int
 ) -> tuple[Decimal | None, str | None]:

@@ -22,7 +22,11 @@ from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import DocumentTick, FeeLine, supplement_items_clean
 from motcua.dossiers.models import Dossier, DossierFee, DossierPause
 from motcua.dossiers.services.applicant import applicant_acting
-from motcua.dossiers.services.checklist import checklist_update, deadline_recompute
+from motcua.dossiers.services.checklist import (
+    checklist_update,
+    deadline_recompute,
+    procedure_listed_free,
+)
 from motcua.dossiers.services.transitions import (
     Acting,
     calendar_for,
@@ -165,7 +169,8 @@ def dossier_request_payment(
 
     Raises:
         NotFound, Conflict, PermissionDenied: see ``transition_begin``.
-        InvalidInput: no fee lines, or a line without a name or a positive amount.
+        InvalidInput: no fee lines, a line without a name or a positive amount,
+            or no note on a procedure the catalogue lists as free.
     """
     if not fees or any(not f.name.strip() or f.amount_vnd <= 0 for f in fees):
         raise InvalidInput(
@@ -178,6 +183,18 @@ def dossier_request_payment(
         actor=actor,
         expected_version=expected_version,
     )
+    dossier = acting.dossier
+    listed_free = procedure_listed_free(dossier.procedure, dossier.channel)
+    if listed_free and not note.strip():
+        # A tax or a fee the provincial council sets may still be due on a
+        # procedure the catalogue lists as free: never without saying what it is.
+        raise InvalidInput(
+            _(
+                "The catalogue lists this procedure as free: say what this payment "
+                "is for (a tax, a fee set by the provincial council, ...)."
+            ),
+            field_errors={"note": _("Say what the payment is for.")},
+        )
     _pause_start(acting, now=now, kind=PauseKind.FINANCIAL, reason=note)
     DossierFee.objects.bulk_create(
         DossierFee(
@@ -193,7 +210,10 @@ def dossier_request_payment(
         now=now,
         to=acting.permit.transition.targets[0],
         note=note,
-        data={"fees": [{"name": f.name, "amount_vnd": f.amount_vnd} for f in fees]},
+        data={
+            "fees": [{"name": f.name, "amount_vnd": f.amount_vnd} for f in fees],
+            "listed_free": listed_free,
+        },
     )
     return acting.dossier
 

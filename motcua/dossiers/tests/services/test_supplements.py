@@ -8,6 +8,7 @@ from motcua.dossiers.inputs import FeeLine
 from motcua.dossiers.models import DossierFee, DossierPause
 from motcua.dossiers.tests.factories import vn
 from motcua.notifications.models import OutboxMessage
+from motcua.procedures.models import ProcedureChannel
 
 NOW = vn(2026, 3, 2, 9)
 
@@ -141,3 +142,33 @@ def test_fee_lines_need_a_name_and_a_positive_amount(world):
             now=NOW,
             fees=[FeeLine("Lệ phí", 0)],
         )
+
+
+def test_a_payment_on_a_procedure_listed_free_needs_to_say_what_it_is(world):
+    ProcedureChannel.objects.create(
+        procedure=world.procedure,
+        position=1,
+        channel="in_person",
+        fee_text="Miễn phí",
+        fee_amount_vnd=0,
+    )
+    dossier = world.processing(vn(2026, 3, 2, 9))
+
+    with pytest.raises(InvalidInput) as refused:
+        s.dossier_request_payment(
+            dossier_code=dossier.code,
+            actor=world.specialist,
+            now=vn(2026, 3, 3, 9),
+            fees=[FeeLine("Lệ phí đăng ký", 20_000)],
+        )
+    asked = s.dossier_request_payment(
+        dossier_code=dossier.code,
+        actor=world.specialist,
+        now=vn(2026, 3, 3, 9),
+        fees=[FeeLine("Lệ phí trước bạ", 20_000)],
+        note="Thuế theo Nghị quyết HĐND",
+    )
+
+    assert "note" in refused.value.field_errors
+    event = asked.events.get(action="request_payment")
+    assert event.data["listed_free"] is True
