@@ -60,6 +60,10 @@ class ReasonForm(ActionForm):
     reason = forms.CharField(label=_("Reason"), widget=TEXTAREA)
 
 
+class ReasonsForm(ActionForm):
+    reasons = forms.CharField(label=_("Reasons, one a line"), widget=TEXTAREA)
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -286,6 +290,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     A.APOLOGISE: ApologyForm,
     A.WITHDRAW: _with(s.dossier_withdraw, ReasonForm, _("Withdraw")),
     A.STOP: _with(s.dossier_stop, ReasonForm, _("Stop processing")),
+    A.DECLINE: _with(s.dossier_decline, ReasonsForm, _("Not eligible: sign a notice")),
     A.APPROVE: _with(s.dossier_approve, NoteForm, _("Approve")),
     A.ISSUE_RESULT: _with(s.dossier_issue_result, NoteForm, _("Issue the result")),
     A.RETURN_RESULT: ReturnResultForm,

@@ -51,7 +51,7 @@ from motcua.dossiers.models import (
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.applicant import supplement_items_asked
 from motcua.dossiers.services.transitions import calendar_for, notify
-from motcua.dossiers.workflow import DossierAction
+from motcua.dossiers.workflow import ActorAgency, DossierAction, transitions_from
 from motcua.notifications.models import NotificationKind
 
 # ASCII digits only: "\d" would also take other scripts' digits (e.g. "٢٣٤٥").
@@ -102,6 +102,9 @@ PLAIN_ACTION: dict[str, Promise] = {
     DossierAction.APOLOGISE: gettext_lazy("Apology and new date sent"),
     DossierAction.WITHDRAW: gettext_lazy("Withdrawn"),
     DossierAction.STOP: gettext_lazy("Processing stopped"),
+    DossierAction.DECLINE: gettext_lazy(
+        "Found not eligible: a notice with the reasons"
+    ),
     DossierAction.APPROVE: gettext_lazy("Approved"),
     DossierAction.ISSUE_RESULT: gettext_lazy("Result issued"),
     DossierAction.RETURN_RESULT: gettext_lazy("Result returned"),
@@ -204,6 +207,8 @@ class PublicDossier:
     owner_view: bool = False
     # Too many wrong checks for this code lately: the check was not tried.
     check_locked: bool = False
+    # The owner may withdraw it from their account now (before the decision).
+    may_withdraw: bool = False
 
 
 def _setting(name: str, default: int) -> int:
@@ -488,6 +493,17 @@ def _build(
         check_ok=ok,
         personal=_personal(dossier) if ok or owner_view else None,
         owner_view=owner_view,
+        may_withdraw=owner_view and withdrawable_online(dossier),
+    )
+
+
+def withdrawable_online(dossier: Dossier) -> bool:
+    """Whether the workflow lets the applicant withdraw ``dossier`` online now."""
+    found = transitions_from(
+        DossierAction.WITHDRAW, (DossierStatus(dossier.status), dossier.step)
+    )
+    return found is not None and any(
+        grant.agency is ActorAgency.NONE for grant in found.grants
     )
 
 

@@ -68,6 +68,9 @@ class DossierAction(models.TextChoices):
     )  # gia hạn do sự cố, gián đoạn dịch vụ
     WITHDRAW = "withdraw", _("withdrawn")  # rút hồ sơ
     STOP = "stop", _("stopped")  # dừng xử lý (form 05)
+    # Appraised and not eligible: the leader signs a notice with the reasons, which
+    # the clerk numbers and issues as the result (LAW-NOTES §1 "Refused").
+    DECLINE = "decline", _("found not eligible")  # không đủ điều kiện giải quyết
     APPROVE = "approve", _("approved")  # phê duyệt
     ISSUE_RESULT = "issue_result", _("result issued")  # văn thư vào số, phát hành
     RETURN_RESULT = "return_result", _("result returned")  # trả kết quả
@@ -161,8 +164,11 @@ IN_PROCESS = frozenset(
     }
 )
 # Decree 118/2025 Art. 21, Circular 03/2025 Art. 7: a dossier may be withdrawn or
-# stopped only while no decision or result has been issued.
-BEFORE_RESULT = IN_PROCESS | {ONLINE_CHECK, AT_RECEPTION_SUPPLEMENT}
+# stopped only while no decision or result has been issued. The agency leader's
+# approval signs the decision: from the issuing step on (the clerk numbers and
+# seals what is signed) it can no longer be withdrawn or stopped (ADR 0009).
+BEFORE_DECISION = (IN_PROCESS - {ISSUING}) | {ONLINE_CHECK, AT_RECEPTION_SUPPLEMENT}
+BEFORE_RESULT = BEFORE_DECISION
 
 TRANSITIONS: tuple[Transition, ...] = (
     # The portal's filing path (no staff), or a reception officer of the
@@ -271,15 +277,23 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Statuses 2, 4, 5, 6 (received, processing, supplement, payment): the leader
     # moves the promised date after an incident; status and step stay.
     Transition(DossierAction.EXTEND_FOR_NOTICE, IN_PROCESS, (AGENCY_LEADER,)),
+    # The reception officer records the applicant's request, or the applicant
+    # asks online from their account.
     Transition(
         DossierAction.WITHDRAW,
-        BEFORE_RESULT,
-        (RECEPTION,),
+        BEFORE_DECISION,
+        (RECEPTION, Grant(ActorAgency.NONE, frozenset())),
         ((S.WITHDRAWN, P.CLOSED),),
     ),
     Transition(
+        DossierAction.DECLINE,
+        frozenset({PROCESSING, REVIEW, APPROVAL}),
+        (AGENCY_LEADER,),
+        (ISSUING,),
+    ),
+    Transition(
         DossierAction.STOP,
-        IN_PROCESS,
+        IN_PROCESS - {ISSUING},
         (AGENCY_LEADER,),
         ((S.STOPPED, P.CLOSED),),
     ),

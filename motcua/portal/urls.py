@@ -13,6 +13,7 @@ from motcua.portal import (
     submission,
     supplement,
     views,
+    withdrawal,
 )
 
 app_name = "portal"
@@ -45,6 +46,11 @@ urlpatterns = [
         name="supplement_send",
     ),
     path("cong-dan/ho-so-cua-toi/<str:code>/nop-phi/", fees.fees_pay, name="fees_pay"),
+    path(
+        "cong-dan/ho-so-cua-toi/<str:code>/rut-ho-so/",
+        withdrawal.withdraw,
+        name="withdraw",
+    ),
     path(
         "cong-dan/ho-so-cua-toi/<str:code>/nop-phi/ket-qua/",
         fees.fees_paid,

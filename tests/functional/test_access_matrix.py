@@ -211,6 +211,7 @@ def pages_table() -> dict[str, Row]:
             "GET", CITIZEN_ONLY, CITIZEN_OTHER, kwargs=dossier
         ),
         "portal:fees_pay": Row("GET", CITIZEN_ONLY, CITIZEN_OTHER, kwargs=dossier),
+        "portal:withdraw": Row("GET", CITIZEN_ONLY, CITIZEN_OTHER, kwargs=dossier),
         # The gateway's return without its parameters: refused as bad input.
         "portal:fees_paid": Row(
             "GET", {**CITIZEN_ONLY, CITIZEN: INVALID}, CITIZEN_OTHER, kwargs=dossier

@@ -43,6 +43,7 @@ SERVICES: dict[str, Callable[..., Dossier]] = {
     DossierAction.APOLOGISE: services.dossier_apologise,
     DossierAction.WITHDRAW: services.dossier_withdraw,
     DossierAction.STOP: services.dossier_stop,
+    DossierAction.DECLINE: services.dossier_decline,
     DossierAction.APPROVE: services.dossier_approve,
     DossierAction.ISSUE_RESULT: services.dossier_issue_result,
     DossierAction.RETURN_RESULT: services.dossier_return_result,
@@ -223,6 +224,14 @@ class StopIn(TransitionBase):
     reason: str
 
 
+class DeclineIn(TransitionBase):
+    """Appraised and not eligible: the leader signs a notice with the reasons;
+    the clerk then issues it as the result."""
+
+    action: Literal["decline"]
+    reasons: str
+
+
 class ApproveIn(TransitionBase):
     action: Literal["approve"]
     note: str = ""
@@ -258,6 +267,7 @@ TransitionIn = Annotated[
     | ApologiseIn
     | WithdrawIn
     | StopIn
+    | DeclineIn
     | ApproveIn
     | IssueResultIn
     | ReturnResultIn,

@@ -9,8 +9,10 @@ event and bumps ``version``; see ``transitions.transition_begin`` for the errors
 from motcua.dossiers.services.applicant import dossier_send_supplement_online
 from motcua.dossiers.services.closing import (
     dossier_apologise,
+    dossier_decline,
     dossier_stop,
     dossier_withdraw,
+    dossier_withdraw_online,
 )
 from motcua.dossiers.services.incidents import dossier_extend_for_notice
 from motcua.dossiers.services.processing import (
@@ -48,6 +50,7 @@ __all__ = [
     "dossier_approve",
     "dossier_assign",
     "dossier_create_at_counter",
+    "dossier_decline",
     "dossier_extend_for_notice",
     "dossier_forward",
     "dossier_issue_result",
@@ -69,4 +72,5 @@ __all__ = [
     "dossier_send_to_agency",
     "dossier_stop",
     "dossier_withdraw",
+    "dossier_withdraw_online",
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.models import Dossier, DossierApology, DossierPause
+from motcua.dossiers.services.applicant import applicant_acting
 from motcua.dossiers.services.transitions import (
     Acting,
     calendar_for,
@@ -145,6 +146,65 @@ def _close(acting: Acting, *, now: datetime, reason: str) -> None:
     transition_finish(
         acting, now=now, to=acting.permit.transition.targets[0], note=reason
     )
+
+
+@transaction.atomic
+def dossier_withdraw_online(
+    *, dossier_code: str, account: User, now: datetime, reason: str
+) -> Dossier:
+    """The applicant withdraws their own dossier from their account (status 7).
+
+    Same rule as at the counter: only before the decision (Decree 118/2025
+    Art. 21; Circular 03/2025 Art. 7). The history names the account.
+
+    Raises:
+        NotFound: no such dossier among the account's own.
+        Conflict: a decision or result exists, or the dossier is closed.
+        InvalidInput: no reason.
+    """
+    reason = _required(reason, "reason", _("Say why you withdraw the dossier."))
+    acting = applicant_acting(
+        action=DossierAction.WITHDRAW, dossier_code=dossier_code, account=account
+    )
+    _close(acting, now=now, reason=reason)
+    notify(acting.dossier, kind="withdrawn", now=now, reason=reason)
+    return acting.dossier
+
+
+@transaction.atomic
+def dossier_decline(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    reasons: str,
+    expected_version: int | None = None,
+) -> Dossier:
+    """The agency leader finds an appraised dossier not eligible and signs a
+    notice with the reasons; it goes to the clerk, who numbers and issues it as
+    the result (then returned like any result).
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        InvalidInput: no reasons.
+    """
+    reasons = _required(
+        reasons, "reasons", _("A notice of ineligibility needs its reasons.")
+    )
+    acting = transition_begin(
+        action=DossierAction.DECLINE,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        note=reasons,
+        data={"reasons": reasons},
+    )
+    return acting.dossier
 
 
 @transaction.atomic

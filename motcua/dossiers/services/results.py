@@ -134,12 +134,17 @@ def dossier_return_result(
     return dossier
 
 
+def dossier_declined(dossier: Dossier) -> bool:
+    """Whether the result is a notice of ineligibility (``decline``)."""
+    return dossier.events.filter(action=DossierAction.DECLINE).exists()
+
+
 def _keep_result_in_data_store(dossier: Dossier, now: datetime) -> None:
     """Decree 45/2020/NĐ-CP Art. 16: the result goes to the data store of the
     citizen account that filed the dossier, to be reused later (Art. 4)."""
     account = dossier.account
-    if account is None:
-        return
+    if account is None or dossier_declined(dossier):
+        return  # a notice of ineligibility is no paper to reuse
     first = dossier.procedure.results.order_by("position").first()
     name = first.name if first is not None else dossier.procedure.name
     stored_paper_add(

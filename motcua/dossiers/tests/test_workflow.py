@@ -78,7 +78,9 @@ def test_only_staff_of_an_agency_with_an_open_leg_may_reply():
 @pytest.mark.parametrize(
     ("status", "step", "allowed"),
     [
-        (4, "issuing", True),
+        (4, "approval", True),
+        # Signed by the leader: the decision exists (Circular 03/2025 Art. 7).
+        (4, "issuing", False),
         (9, "result_ready", False),
         (10, "closed", False),
     ],

@@ -102,8 +102,21 @@ def test_no_withdrawal_once_the_result_is_issued(world):
         )
 
 
-def test_the_agency_leader_stops_processing_with_a_notice(world):
+def test_once_the_leader_has_signed_it_is_neither_stopped_nor_withdrawn(world):
     dossier = dossier_in_state(world, "issuing", NOW)
+
+    with pytest.raises(Conflict):
+        s.dossier_stop(
+            dossier_code=dossier.code, actor=world.leader, now=NOW, reason="x"
+        )
+    with pytest.raises(Conflict):
+        s.dossier_withdraw(
+            dossier_code=dossier.code, actor=world.officer, now=NOW, reason="Đơn rút"
+        )
+
+
+def test_the_agency_leader_stops_processing_with_a_notice(world):
+    dossier = dossier_in_state(world, "approval", NOW)
 
     with pytest.raises(PermissionDenied):
         s.dossier_stop(
