@@ -285,6 +285,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "calendars.coverage_check",
         "schedule": 24 * 60 * 60,
     },
+    # Closes dossiers not supplemented within their procedure's period.
+    "dossiers-close-unsupplemented": {
+        "task": "dossiers.close_unsupplemented",
+        "schedule": 60 * 60,
+    },
     # Deletes what is kept past its retention period (MOTCUA_RETENTION_DAYS).
     "privacy-retention-purge": {
         "task": "privacy.retention_purge",

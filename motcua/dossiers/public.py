@@ -102,6 +102,9 @@ PLAIN_ACTION: dict[str, Promise] = {
     DossierAction.APOLOGISE: gettext_lazy("Apology and new date sent"),
     DossierAction.WITHDRAW: gettext_lazy("Withdrawn"),
     DossierAction.STOP: gettext_lazy("Processing stopped"),
+    DossierAction.CLOSE_UNSUPPLEMENTED: gettext_lazy(
+        "Closed: the papers asked for did not come in time"
+    ),
     DossierAction.DECLINE: gettext_lazy(
         "Found not eligible: a notice with the reasons"
     ),

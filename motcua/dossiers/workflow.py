@@ -84,6 +84,12 @@ class DossierAction(models.TextChoices):
     # passed, the system erases the applicant's contacts (Decree 13/2023/NĐ-CP
     # Art. 16: personal data is not kept longer than its purpose needs).
     ERASE_CONTACTS = "erase_contacts", _("applicant's contacts erased")
+    # Not a transition a person takes: the papers asked for did not come within
+    # the procedure's period (Decree 297/2025/NĐ-CP Art. 6(4)).
+    CLOSE_UNSUPPLEMENTED = (
+        "close_unsupplemented",
+        _("closed: the papers asked for did not come in time"),
+    )
 
 
 class ActorAgency(StrEnum):
@@ -343,7 +349,11 @@ WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
 CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
 # Actions only the system writes, never through the table (no person takes them).
 SYSTEM_ACTIONS = frozenset(
-    {DossierAction.RECOMPUTE_DEADLINE, DossierAction.ERASE_CONTACTS}
+    {
+        DossierAction.RECOMPUTE_DEADLINE,
+        DossierAction.ERASE_CONTACTS,
+        DossierAction.CLOSE_UNSUPPLEMENTED,
+    }
 )
 PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
 

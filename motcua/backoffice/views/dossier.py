@@ -35,6 +35,7 @@ from motcua.dossiers.selectors import (
     dossier_step_times,
     dossier_time_left,
 )
+from motcua.dossiers.services.unsupplemented import supplement_close_due_at
 from motcua.dossiers.workflow import DossierAction
 
 FORM_TITLES = {
@@ -115,6 +116,7 @@ def _page(
         "notice": notice,
         "just_received": request.GET.get("received") == "1",
         "just_asked": request.GET.get("asked") == "1",
+        "supplement_closes_at": supplement_close_due_at(dossier),
         "just_refused": request.GET.get("refused") == "1",
     }
     return render(request, "backoffice/dossier.html", context, status=status)

@@ -70,6 +70,9 @@ class DossierPause(models.Model):
     step_minutes_left = models.IntegerField(
         _("working minutes left on the step"), null=True, blank=True
     )
+    # The procedure restarts the count once this supplement is received (SPEC §5):
+    # the deadline is counted anew from ``ended_at``.
+    restarts_count = models.BooleanField(_("restarts the count"), default=False)
 
     class Meta:
         verbose_name = _("pause")

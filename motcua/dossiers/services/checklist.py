@@ -244,18 +244,29 @@ def deadline_recompute(dossier: Dossier) -> None:
     """Recompute the deadline from the receipt and every ended pause."""
     if dossier.received_at is None or dossier.legal_time_amount is None:
         return
-    pauses = (
+    rows = (
         DossierPause.objects.filter(dossier_id=dossier.pk, ended_at__isnull=False)
         .order_by("started_at", "id")
-        .values_list("started_at", "ended_at")
+        .values_list("started_at", "ended_at", "restarts_count")
         if dossier.pk is not None
         else []
     )
+    # SPEC §5: a supplement that restarts the count starts it anew when it is
+    # received; only the pauses after it still move the deadline.
+    start = dossier.received_at
+    pauses: list[tuple[datetime, datetime]] = []
+    for started, ended, restarts in rows:
+        if ended is None:
+            continue
+        if restarts:
+            start, pauses = ended, []
+        else:
+            pauses.append((started, ended))
     result = deadline_compute(
-        received_at=dossier.received_at,
+        received_at=start,
         amount=dossier.legal_time_amount,
         unit=dossier.legal_time_unit or TimeUnit.WORKING_DAYS,
-        pauses=[(start, end) for start, end in pauses if end is not None],
+        pauses=pauses,
         hours=dossier.competent_agency.working_hours(),
     )
     dossier.count_started_at = result.count_started_at

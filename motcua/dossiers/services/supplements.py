@@ -43,8 +43,16 @@ def _pause_start(acting: Acting, *, now: datetime, kind: str, **fields: object) 
     if dossier.step_due_at is not None:
         calendar = calendar_for(dossier.competent_agency)
         left = calendar.working_minutes_between(now, dossier.step_due_at)
+    restarts = (
+        kind == PauseKind.SUPPLEMENT and dossier.procedure.supplement_restarts_count
+    )
     DossierPause.objects.create(
-        dossier=dossier, kind=kind, started_at=now, step_minutes_left=left, **fields
+        dossier=dossier,
+        kind=kind,
+        started_at=now,
+        step_minutes_left=left,
+        restarts_count=restarts,
+        **fields,
     )
     dossier.paused_since = now
 

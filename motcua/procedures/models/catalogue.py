@@ -106,6 +106,19 @@ class Procedure(TimeStampedModel):
     )
     is_no_wait = models.BooleanField(_("no-wait procedure"), default=False)
     is_same_day = models.BooleanField(_("same-day procedure"), default=False)
+    # Decree 297/2025/NĐ-CP Art. 6(4) and sectoral decrees: a dossier not
+    # supplemented within this many working days of the request is closed;
+    # empty: never closed for it (SPEC §4.4).
+    supplement_close_working_days = models.PositiveSmallIntegerField(
+        _("close when not supplemented within (working days)"),
+        null=True,
+        blank=True,
+    )
+    # SPEC §5: some sectoral decrees restart the whole count once the supplement
+    # is received, instead of pausing it.
+    supplement_restarts_count = models.BooleanField(
+        _("a supplement restarts the count"), default=False
+    )
     source_url = models.URLField(_("source page"), max_length=500, blank=True)
     source_group = models.CharField(_("source group"), max_length=100, blank=True)
     raw_record = models.JSONField(_("record as published"), default=dict, blank=True)

@@ -1,0 +1,126 @@
+"""Dossiers not supplemented in time are closed (SPEC §4.4).
+
+Decree 297/2025/NĐ-CP Art. 6(4) and sectoral decrees: a dossier whose applicant
+does not bring the papers asked for within the period the procedure sets
+(``Procedure.supplement_close_working_days``, commonly 15 working days) is
+closed. Counted in working days from the request, on the calendar of the agency
+that asked (the receiving agency at reception, the competent one in processing).
+At reception the dossier was never received: it ends "not received" (status 3);
+in processing it ends "stopped" (status 8, the end of processing for Decision
+766). Papers sent online and waiting for the officer's check keep it open.
+
+The daily job (``dossiers.close_unsupplemented``, or ``manage.py
+close_unsupplemented``) does the closing; until it runs, the date it closes on
+is shown from the dates (:func:`supplement_close_due_at`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motcua.dossiers.choices import DossierStatus, DossierStep
+from motcua.dossiers.events import event_record
+from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
+from motcua.dossiers.services.auto_assign import SYSTEM_ROLE
+from motcua.dossiers.services.transitions import calendar_for, dossier_lock, notify
+from motcua.dossiers.workflow import DossierAction
+
+_REQUESTS = (
+    DossierAction.REQUEST_SUPPLEMENT,
+    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+)
+_CLOSED_AS = {
+    DossierStep.RECEPTION_SUPPLEMENT: (DossierStatus.NOT_RECEIVED, "refused"),
+    DossierStep.SUPPLEMENT: (DossierStatus.STOPPED, "stopped"),
+}
+
+
+def _request(dossier: Dossier) -> DossierEvent | None:
+    """The request the dossier waits on, unless papers were sent online since."""
+    events = list(
+        dossier.events.filter(
+            action__in=(*_REQUESTS, DossierAction.SEND_SUPPLEMENT_ONLINE)
+        ).order_by("-sequence")[:1]
+    )
+    if not events or events[0].action == DossierAction.SEND_SUPPLEMENT_ONLINE:
+        return None
+    return events[0]
+
+
+def supplement_close_due_at(dossier: Dossier) -> datetime | None:
+    """When ``dossier`` closes for want of its supplement, or None (not waiting,
+    papers sent online, or the procedure sets no period)."""
+    days = dossier.procedure.supplement_close_working_days
+    if days is None or dossier.step not in _CLOSED_AS:
+        return None
+    request = _request(dossier)
+    if request is None:
+        return None
+    agency = (
+        dossier.receiving_agency
+        if dossier.step == DossierStep.RECEPTION_SUPPLEMENT
+        else dossier.competent_agency
+    )
+    calendar = calendar_for(agency)
+    return calendar.add_working_minutes(request.at, days * calendar.minutes_per_day)
+
+
+def _close_one(code: str, *, now: datetime) -> bool:
+    with transaction.atomic():
+        dossier = dossier_lock(code)
+        due = supplement_close_due_at(dossier)
+        if due is None or now < due:
+            return False  # supplemented, sent online or reopened since it was listed
+        status, message = _CLOSED_AS[DossierStep(dossier.step)]
+        from_status, from_step = dossier.status, dossier.step
+        days = dossier.procedure.supplement_close_working_days
+        reason = _(
+            "The papers asked for were not brought within %(days)s working days."
+        ) % {"days": days}
+        DossierPause.objects.filter(dossier=dossier, ended_at__isnull=True).update(
+            ended_at=now
+        )
+        dossier.paused_since = None
+        dossier.status, dossier.step = status, DossierStep.CLOSED
+        dossier.finished_at = now
+        dossier.step_started_at, dossier.step_due_at = now, None
+        dossier.version += 1
+        dossier.save()
+        event_record(
+            dossier=dossier,
+            action=DossierAction.CLOSE_UNSUPPLEMENTED,
+            at=now,
+            from_status=from_status,
+            from_step=from_step,
+            actor_role=SYSTEM_ROLE,
+            note=reason,
+            data={"working_days": days, "due_at": due.isoformat()},
+        )
+        notify(dossier, kind=message, now=now, reason=reason)
+        return True
+
+
+def dossiers_close_unsupplemented(
+    *, now: datetime, progress: Callable[[int, int], None] | None = None
+) -> list[str]:
+    """Close every dossier whose supplement period has ended; return their codes."""
+    codes = list(
+        Dossier.objects.filter(
+            status=DossierStatus.SUPPLEMENT_REQUESTED,
+            step__in=list(_CLOSED_AS),
+            procedure__supplement_close_working_days__isnull=False,
+        )
+        .order_by("pk")
+        .values_list("code", flat=True)
+    )
+    closed = []
+    for done, code in enumerate(codes, start=1):
+        if _close_one(code, now=now):
+            closed.append(code)
+        if progress is not None and (done % 100 == 0 or done == len(codes)):
+            progress(done, len(codes))
+    return closed
