@@ -7,12 +7,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import RequestFactory
-from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.accounts.tokens import api_token_issue
@@ -30,6 +30,9 @@ from motcua.ratings.links import rating_token
 from motcua.ratings.services import feedback_submit
 from motcua.submissions.models import Submission
 from motcua.submissions.tests.factories import pdf_bytes, pdf_upload
+
+# The suite's fixed clock (conftest.FIXED_NOW): never the day the tests run.
+SUITE_NOW = datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 # Who asks. Every staff member but the other ward's leader works for the demo
 # ward (00004) or above it; "own" objects are that ward's and the demo citizen's.
@@ -83,14 +86,14 @@ def _paper(owner: User) -> int:
         owner=owner,
         name="Giấy khai sinh",
         upload=pdf_upload("giay-khai-sinh.pdf"),
-        now=timezone.now(),
+        now=SUITE_NOW,
     ).pk
 
 
 def _online_dossier(owner: User, agency: Agency, procedure: Procedure) -> Dossier:
     person = owner.citizen
     return dossier_register_online(
-        now=timezone.now(),
+        now=SUITE_NOW,
         procedure=procedure,
         competent_agency=agency,
         applicant=ApplicantInput(
@@ -115,14 +118,14 @@ def _online_dossier(owner: User, agency: Agency, procedure: Procedure) -> Dossie
 def _received(owner: User, agency: Agency, procedure: Procedure, by: User) -> Dossier:
     """An online dossier, with a file per paper, received by the centre."""
     code = _online_dossier(owner, agency, procedure).code
-    return dossier_receive(dossier_code=code, actor=by, now=timezone.now())
+    return dossier_receive(dossier_code=code, actor=by, now=SUITE_NOW)
 
 
 def access_world() -> AccessWorld:
     """Seed the demo (its own small seed) and add the other side."""
     out = io.StringIO()
     demo_seed(use_shared=False, stdout=out, stderr=out)
-    now = timezone.now()
+    now = SUITE_NOW
     names = [s for s in STAFF if s not in {"other_leader", "superuser"}]
     users: dict[str, User | None] = {
         name: User.objects.get(username=name) for name in names
@@ -251,5 +254,5 @@ def token_new(world: AccessWorld, principal: str) -> str:
         request=RequestFactory().post("/api/v1/auth/token"),
         username=user.username,
         password=DEMO_PASSWORD,
-        now=timezone.now(),
+        now=SUITE_NOW,
     )[0]

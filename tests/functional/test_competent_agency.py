@@ -9,9 +9,10 @@ decided by a ward, never by the centre; the list offers only those that decide.
 from __future__ import annotations
 
 import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.backoffice.choices import case_headings
@@ -21,6 +22,9 @@ from motcua.dossiers.competence import competent_agencies, competent_agency_defa
 from motcua.dossiers.services import dossier_create_at_counter
 from motcua.dossiers.tests.factories import all_ticks, applicant
 from motcua.procedures.models import Procedure
+
+# The suite's fixed clock (conftest.FIXED_NOW): never the day the tests run.
+SUITE_NOW = datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +75,7 @@ def test_the_counter_receives_for_the_proposed_ward_and_refuses_the_centre(hanoi
     officer = hanoi.agency.assignments.get(role="reception_officer").user
     values = {
         "actor": officer,
-        "now": timezone.now(),
+        "now": SUITE_NOW,
         "procedure": birth,
         "service_point": hanoi,
         "applicant": applicant(),
