@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from motcua.procedures import selectors
@@ -56,6 +56,9 @@ class ProcedureDocumentOut(Schema):
     copies: int
     form_template: str
     is_note: bool
+    is_shown: bool = Field(description="Shown and handed back, not handed in.")
+    condition: str = Field(description="When it is needed; empty: always.")
+    channel_scope: str = Field(description='"online", "paper" or "" (any).')
 
 
 class ResultOut(Schema):

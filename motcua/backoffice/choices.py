@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Min, QuerySet
+from django.db.models import QuerySet
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
@@ -19,7 +19,7 @@ from motcua.dossiers.competence import competent_agencies
 from motcua.dossiers.services.checklist import (
     deadline_preview as checklist_deadline_preview,
 )
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure
 
 ASSIGNABLE_ROLES = (
     StaffRole.SPECIALIST,
@@ -50,17 +50,6 @@ def reception_points(user: User) -> QuerySet[ServicePoint]:
         .select_related("agency")
         .order_by("code", "id")
     )
-
-
-def case_headings(procedure: Procedure) -> list[str]:
-    """Return the cases (trường hợp) of the procedure's checklist, in order."""
-    rows = (
-        RequiredDocument.objects.filter(procedure=procedure, is_note=False)
-        .values("case_heading")
-        .annotate(first=Min("position"))
-        .order_by("first", "case_heading")
-    )
-    return [row["case_heading"] for row in rows]
 
 
 def competent_choices(procedure: Procedure, point: ServicePoint) -> list[Agency]:

@@ -17,12 +17,13 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.selectors import work_calendar_get
 from motcua.dossiers import services
-from motcua.dossiers.choices import AgencyRequestMode
+from motcua.dossiers.choices import AgencyRequestMode, DossierChannel
 from motcua.dossiers.inputs import ApplicantInput, DocumentTick, FeeLine
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.checklist import checklist_items
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
+from motcua.procedures.selectors import case_headings
 
 DEMO_MARK = "(dữ liệu mẫu)"  # every demo dossier's summary says it is demo data
 
@@ -72,16 +73,22 @@ def applicant(personal_id: str) -> ApplicantInput:
     )
 
 
-def ticks(procedure: Procedure, case_heading: str = "") -> list[DocumentTick]:
+def ticks(
+    procedure: Procedure,
+    case_heading: str = "",
+    channel: int = DossierChannel.IN_PERSON,
+) -> list[DocumentTick]:
+    """Every paper of the checklist but the conditional ones (they do not apply)."""
     return [
         DocumentTick(required_document_id=d.pk)
-        for d in checklist_items(procedure, case_heading)
+        for d in checklist_items(procedure, case_heading, channel=channel)
+        if not d.condition
     ]
 
 
 def first_case(procedure: Procedure) -> str:
-    items = checklist_items(procedure, "")
-    return items[0].case_heading if items else ""
+    cases = case_headings(procedure)
+    return cases[0] if cases else ""
 
 
 class Scenario:
@@ -116,7 +123,7 @@ class Scenario:
             procedure=self.procedure,
             competent_agency=self.competent(),
             applicant=applicant(self.personal_id),
-            documents=ticks(self.procedure, case),
+            documents=ticks(self.procedure, case, DossierChannel.ONLINE),
             case_heading=case,
             summary=f"{self.procedure.name} {DEMO_MARK}",
         )

@@ -29,12 +29,16 @@ from motcua.payments.gateways import gateway
 from motcua.portal.accounts import citizen_required
 from motcua.portal.citizen import account_of
 from motcua.procedures.models import Procedure
-from motcua.procedures.selectors import procedure_get
+from motcua.procedures.selectors import (
+    case_headings,
+    papers_to_hand_in,
+    papers_to_show,
+    procedure_get,
+)
 from motcua.submissions.models import Submission, SubmissionState
 from motcua.submissions.rules import is_filed_online, online_fee
 from motcua.submissions.selectors import (
     agency_choices,
-    case_headings,
     checklist_of,
     submission_of,
     submission_problems,
@@ -88,7 +92,8 @@ def _start_page(
     context = {
         "procedure": procedure,
         "is_online": is_filed_online(procedure),
-        "papers": procedure.documents.filter(is_note=False).order_by("position", "id"),
+        "papers": papers_to_hand_in(procedure, "", online=True),
+        "shown": papers_to_show(procedure, "", online=True),
         "fee": fee,
         "fee_text": fee_text,
         "error": error,

@@ -59,6 +59,9 @@ class DocumentInline(admin.TabularInline):  # type: ignore[type-arg]
         "copies",
         "form_template",
         "is_note",
+        "is_shown",
+        "condition",
+        "channel_scope",
     ]
 
 
@@ -71,6 +74,13 @@ class AgencyInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ProcedureAgency
     extra = 0
     raw_id_fields = ["agency"]
+
+
+_EDITED_LISTS: dict[type, str] = {
+    ProcedureChannel: "channels",
+    RequiredDocument: "documents",
+    ProcedureResult: "results",
+}
 
 
 @admin.register(ProcedureField)
@@ -150,7 +160,16 @@ class ProcedureAdmin(ReadableByAgencyAdmins):
     def save_model(
         self, request: HttpRequest, obj: Procedure, form: Any, change: bool
     ) -> None:
-        procedure_save(procedure=obj)
+        # A change is a correction of the catalogue: a re-import keeps it.
+        procedure_save(procedure=obj, edited=form.changed_data if change else ())
+
+    def save_formset(
+        self, request: HttpRequest, form: Any, formset: Any, change: bool
+    ) -> None:
+        super().save_formset(request, form, formset, change)
+        group = _EDITED_LISTS.get(formset.model)
+        if group is not None and change and formset.has_changed():
+            procedure_save(procedure=form.instance, edited=[group])
 
     @admin.action(description=_("Regenerate the default internal process"))
     def regenerate_default_process(

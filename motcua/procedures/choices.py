@@ -47,3 +47,12 @@ class OnlineLevel(models.TextChoices):
 class DelegationKind(models.TextChoices):
     DELEGATION = "delegation", _("delegation")  # phân cấp
     AUTHORISATION = "authorisation", _("authorisation")  # ủy quyền
+
+
+class ChannelScope(models.TextChoices):
+    """The channels a paper is asked on (read from "nếu … nộp hồ sơ theo hình
+    thức trực tuyến / trực tiếp" in the catalogue)."""
+
+    ANY = "", _("every channel")
+    ONLINE = "online", _("online only")
+    PAPER = "paper", _("in person or by post only")

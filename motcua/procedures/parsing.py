@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from motcua.core.text import nfc
 from motcua.procedures.choices import Channel, ProcedureKind, ProcedureLevel, TimeUnit
@@ -105,20 +104,6 @@ class ParsedChannel:
     fee_amount_vnd: int | None
     description: str
     issues: list[ParseIssue] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedDocument:
-    case_heading: str
-    name: str
-    originals: int
-    copies: int
-    form_template: str
-
-    @property
-    def is_note(self) -> bool:
-        # The portal lists notes as "documents" with no copies at all.
-        return self.originals == 0 and self.copies == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,35 +247,6 @@ def parse_legal_basis(raw: str) -> list[dict[str, str]]:
 
 # More copies than this is a misread cell (digits of the next cell glued on).
 MAX_COPIES = 99
-
-
-def parse_documents(
-    parsed: Sequence[Mapping[str, Any]],
-) -> tuple[list[ParsedDocument], list[ParseIssue]]:
-    """Flatten the crawler's ``parsed_documents`` (cases of documents)."""
-    documents, issues = [], []
-    for case in parsed:
-        heading = nfc(case.get("case") or "")
-        for item in case.get("documents") or []:
-            name, form = split_form_template(nfc(str(item.get("name") or "")))
-            originals, copies = (
-                _count(item.get("originals")),
-                _count(item.get("copies")),
-            )
-            if max(originals, copies) > MAX_COPIES:
-                issues.append(ParseIssue("document_count_unreadable", name[:80]))
-                originals, copies = min(originals, 1), min(copies, 1)
-            documents.append(
-                ParsedDocument(heading, name, originals, copies, form_template=form)
-            )
-    return documents, issues
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(int(value), 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 def split_form_template(name: str) -> tuple[str, str]:

@@ -35,23 +35,22 @@ from motcua.procedures.choices import (
     ProcedureLevel,
     TimeUnit,
 )
+from motcua.procedures.papers import Paper, papers_from_crawler, parse_papers
 from motcua.procedures.parsing import (
     CHANNEL_NAMES,
     KIND_NAMES,
     ParsedChannel,
-    ParsedDocument,
     ParsedResult,
     ParseIssue,
     parse_channels,
     parse_decimal,
-    parse_documents,
     parse_legal_basis,
     parse_levels,
     parse_results,
 )
 
 # Bump when the parsing changes so that a re-import rewrites every record.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 LINE_KEY = "_line"  # source line number, added by the file reader
 ERROR_KEY = "_error"  # the reader could not read the line (e.g. invalid JSON)
 
@@ -84,7 +83,7 @@ class ParsedProcedure:
     field_name: str
     values: dict[str, Any]
     channels: list[ParsedChannel]
-    documents: list[ParsedDocument]
+    documents: list[Paper]
     results: list[ParsedResult]
     issues: list[ParseIssue] = field(default_factory=list)
 
@@ -117,7 +116,7 @@ def parse_record(record: Mapping[str, Any]) -> ParsedProcedure:
         raise RecordError("no procedure code (ma_thu_tuc)")
     issues: list[ParseIssue] = []
     channels = _channels(record, issues)
-    levels, level_issues = parse_levels(_list(record.get("cap_thuc_hien")))
+    levels, level_issues = parse_levels(_names(record.get("cap_thuc_hien"), ",;\n"))
     issues += level_issues
     values = {
         **_describing_values(record, issues),
@@ -126,10 +125,7 @@ def parse_record(record: Mapping[str, Any]) -> ParsedProcedure:
         **search_columns(name=_text(record, "ten_thu_tuc"), code=code),
     }
     results = _results(record, issues)
-    documents, document_issues = parse_documents(_list(record.get("parsed_documents")))
-    issues += document_issues
-    if not documents and _text(record, "thanh_phan_ho_so_raw").strip("-"):
-        issues.append(ParseIssue("documents_unparsed"))
+    documents = _documents(record, code, issues)
     field_name = _text(record, "linh_vuc")
     if not field_name:
         issues.append(ParseIssue("no_field"))
@@ -140,6 +136,36 @@ def parse_record(record: Mapping[str, Any]) -> ParsedProcedure:
     return ParsedProcedure(
         code, field_name, values, channels, documents, results, issues
     )
+
+
+def _documents(
+    record: Mapping[str, Any], code: str, issues: list[ParseIssue]
+) -> list[Paper]:
+    """Read the papers from the raw text; the crawler's rows only as a fallback."""
+    papers, paper_issues = parse_papers(_raw(record, "thanh_phan_ho_so"), code=code)
+    if papers:
+        issues += paper_issues
+        return papers
+    crawler, crawler_issues = papers_from_crawler(_list(record.get("parsed_documents")))
+    if crawler:
+        issues += [ParseIssue("documents_from_crawler"), *crawler_issues]
+        return crawler
+    issues += paper_issues
+    return []
+
+
+def _raw(record: Mapping[str, Any], key: str) -> str:
+    """The raw cell ``key``: ``<key>_raw`` in the crawled file, ``<key>`` in the
+    portal's own records."""
+    return _text(record, f"{key}_raw") or _text(record, key)
+
+
+def _names(value: Any, separators: str = ";\n") -> list[str]:
+    """A list of names, given as a list or as one text ("Cấp tỉnh; Cấp xã")."""
+    if isinstance(value, str):
+        parts = re.split(f"[{separators}]", value)
+        return [part.strip() for part in parts if part.strip()]
+    return [str(item) for item in _list(value)]
 
 
 def _list(value: Any) -> list[Any]:
@@ -153,7 +179,7 @@ def _describing_values(
     kind = KIND_NAMES.get(kind_text)
     if kind is None:
         issues.append(ParseIssue("unknown_procedure_kind", kind_text))
-    legal_text = _text(record, "can_cu_phap_ly_raw")
+    legal_text = _raw(record, "can_cu_phap_ly")
     instruments = parse_legal_basis(legal_text)
     if not instruments and legal_text.removeprefix("Tên văn bản pháp lýMã văn bản"):
         issues.append(ParseIssue("legal_basis_unparsed", legal_text[:80]))
@@ -165,7 +191,7 @@ def _describing_values(
         "competent_agency_text": _text(record, "co_quan_co_tham_quyen"),
         "implementing_agency_text": _text(record, "co_quan_thuc_hien"),
         "listed_agencies": [
-            nfc(str(a)) for a in _list(record.get("co_quan_thuc_hien_danh_muc"))
+            nfc(str(a)) for a in _names(record.get("co_quan_thuc_hien_danh_muc"))
         ],
         "reception_address": _text(record, "dia_chi_tiep_nhan"),
         "authorised_agency_text": _text(record, "co_quan_duoc_uy_quyen"),
@@ -186,7 +212,7 @@ def _channels(
 ) -> list[ParsedChannel]:
     """Parse the raw cell; fall back to the crawler's rows when it yields none."""
     crawler = _crawler_channels(_list(record.get("parsed_processing_modes")))
-    channels = parse_channels(_text(record, "cach_thuc_thuc_hien_raw"))
+    channels = parse_channels(_raw(record, "cach_thuc_thuc_hien"))
     if not channels and crawler:
         issues.append(ParseIssue("channels_from_crawler"))
         return crawler
@@ -223,7 +249,7 @@ def _crawler_channels(modes: list[Any]) -> list[ParsedChannel]:
 
 
 def _results(record: Mapping[str, Any], issues: list[ParseIssue]) -> list[ParsedResult]:
-    raw = _text(record, "ket_qua_xu_ly_raw")
+    raw = _raw(record, "ket_qua_xu_ly")
     results = parse_results(raw)
     if results:
         return results

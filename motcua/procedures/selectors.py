@@ -23,13 +23,14 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.core.text import fold
-from motcua.procedures.choices import ProcedureLevel
+from motcua.procedures.choices import ChannelScope, ProcedureLevel
 from motcua.procedures.models import (
     DelegationRecord,
     InternalProcess,
     Procedure,
     ProcedureAgency,
     ProcedureField,
+    RequiredDocument,
 )
 from motcua.procedures.records import level_flag
 
@@ -97,6 +98,50 @@ def procedure_get(*, code: str) -> Procedure:
         raise NotFound(
             _("No procedure has the code %(code)s.") % {"code": code}
         ) from error
+
+
+def _papers(
+    procedure: Procedure, case_heading: str, *, online: bool, shown: bool
+) -> list[RequiredDocument]:
+    items = RequiredDocument.objects.filter(
+        procedure=procedure, is_note=False, is_shown=shown
+    )
+    if case_heading:
+        items = items.filter(Q(case_heading=case_heading) | Q(case_heading=""))
+    other_channel = ChannelScope.PAPER if online else ChannelScope.ONLINE
+    return list(items.exclude(channel_scope=other_channel).order_by("position", "id"))
+
+
+def papers_to_hand_in(
+    procedure: Procedure, case_heading: str, *, online: bool = False
+) -> list[RequiredDocument]:
+    """The checklist: the papers of ``case_heading`` and those common to every
+    case (all cases' when empty), as asked on the channel (online or on paper).
+    Notes and papers only shown are not on it; conditional papers are, with
+    their condition (never required by default)."""
+    return _papers(procedure, case_heading, online=online, shown=False)
+
+
+def papers_to_show(
+    procedure: Procedure, case_heading: str, *, online: bool = False
+) -> list[RequiredDocument]:
+    """The papers the applicant shows and takes back (giấy tờ phải xuất trình)."""
+    return _papers(procedure, case_heading, online=online, shown=True)
+
+
+def case_headings(procedure: Procedure) -> list[str]:
+    """The cases (trường hợp) of the checklist in the catalogue's order; [] when
+    the procedure has a single case (its papers have no heading)."""
+    headings: list[str] = []
+    for heading in (
+        RequiredDocument.objects.filter(procedure=procedure, is_note=False)
+        .exclude(case_heading="")
+        .order_by("position", "id")
+        .values_list("case_heading", flat=True)
+    ):
+        if heading not in headings:
+            headings.append(heading)
+    return headings
 
 
 def field_list() -> QuerySet[ProcedureField]:

@@ -15,10 +15,11 @@ from motcua.agencies.models import Agency
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import names_match, papers_reusable
 from motcua.core.errors import NotFound
-from motcua.dossiers.choices import ReturnMethod
+from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput
 from motcua.dossiers.services.checklist import checklist_items
 from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.selectors import case_headings
 from motcua.submissions.models import Submission, SubmissionPaper, SubmissionState
 from motcua.submissions.rules import held_by_authorities, online_fee
 
@@ -54,19 +55,6 @@ def drafts_of(account: User) -> QuerySet[Submission]:
     )
 
 
-def case_headings(procedure: Procedure) -> list[str]:
-    """The cases (trường hợp) of the checklist, in order; [] for a single case."""
-    headings: list[str] = []
-    for heading in (
-        RequiredDocument.objects.filter(procedure=procedure, is_note=False)
-        .order_by("position", "id")
-        .values_list("case_heading", flat=True)
-    ):
-        if heading and heading not in headings:
-            headings.append(heading)
-    return headings
-
-
 def agency_choices(procedure: Procedure) -> QuerySet[Agency]:
     """The active agencies that decide ``procedure`` (where a citizen may file it)."""
     return Agency.objects.filter(
@@ -85,12 +73,20 @@ class PaperLine:
 
     @property
     def is_ready(self) -> bool:
-        return self.paper is not None or self.held_by_authorities
+        """Attached, held by the authorities, or only needed in some situations
+        (the citizen attaches it when it applies)."""
+        return (
+            self.paper is not None
+            or self.held_by_authorities
+            or bool(self.item.condition)
+        )
 
 
 def checklist_of(submission: Submission) -> list[PaperLine]:
     """The papers of the draft's case, each with its file, reference or reuse offers."""
-    items = checklist_items(submission.procedure, submission.case_heading)
+    items = checklist_items(
+        submission.procedure, submission.case_heading, channel=DossierChannel.ONLINE
+    )
     papers = {
         paper.required_document_id: paper
         for paper in submission.papers.filter(required_document__in=items)

@@ -12,7 +12,7 @@ from motcua.core.text import fold
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World
 from motcua.population.adapters import DemoPopulationAdapter
-from motcua.procedures.models import Procedure
+from motcua.procedures.models import Procedure, RequiredDocument
 
 MENU = "motcua.backoffice.context_processors.worklist_counts"
 PASSWORD = "demo12345"  # a test account
@@ -142,6 +142,43 @@ def test_the_same_form_hands_an_incomplete_walk_in_form_02(
     assert href is not None and dossier.code in href
     response = page.request.get(f"{live_server.url}{href}")
     assert response.headers["content-type"] == "application/pdf"
+
+
+def test_tick_all_leaves_the_papers_needed_only_in_some_situations(
+    page: Page, live_server, world: World
+):
+    procedure = world.procedure
+    RequiredDocument.objects.create(
+        procedure=procedure,
+        position=3,
+        name="Văn bản ủy quyền trong trường hợp ủy quyền.",
+        originals=1,
+        condition="trong trường hợp ủy quyền",
+    )
+    RequiredDocument.objects.create(
+        procedure=procedure, position=4, name="Thẻ căn cước.", is_shown=True
+    )
+    log_in(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/counter/")
+    page.get_by_test_id("procedure-search").fill("1.004222")
+    page.get_by_test_id("procedure-option").first.check()
+    expect(page.get_by_test_id("paper")).to_have_count(3)
+    expect(page.get_by_test_id("papers-shown")).to_have_text("Thẻ căn cước.")
+
+    page.get_by_test_id("tick-all").click()
+
+    expect(page.get_by_test_id("paper").nth(0)).to_be_checked()
+    expect(page.get_by_test_id("paper").nth(1)).to_be_checked()
+    expect(page.get_by_test_id("paper").nth(2)).not_to_be_checked()
+    expect(page.get_by_test_id("conditional")).to_have_count(1)
+    page.get_by_test_id("personal-id").fill("001190000000")
+    page.locator("#id_applicant_name").fill("Trần Thị Hương")
+    page.locator("#id_applicant_phone").fill("0912345678")
+    page.get_by_test_id("confirm").click()
+    expect(page.get_by_test_id("print-receipt")).to_be_visible()
+    dossier = Dossier.objects.get()
+    provided = dossier.documents.filter(is_provided=True).values_list("name", flat=True)
+    assert sorted(provided) == ["Giấy tờ chứng minh chỗ ở", "Tờ khai"]
 
 
 def test_the_counter_and_the_dossier_page_fit_a_320_px_screen(

@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from motcua.agencies.models import Agency, ServicePoint
-from motcua.backoffice.choices import case_headings
 from motcua.core.errors import InvalidInput
 from motcua.demo.seeding import DEMO_PROCEDURES, demo_seed
 from motcua.dossiers.competence import competent_agencies, competent_agency_default
 from motcua.dossiers.services import dossier_create_at_counter
 from motcua.dossiers.tests.factories import all_ticks, applicant
 from motcua.procedures.models import Procedure
+from motcua.procedures.selectors import case_headings
 
 # The suite's fixed clock (conftest.FIXED_NOW): never the day the tests run.
 SUITE_NOW = datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))

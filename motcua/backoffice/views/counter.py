@@ -25,7 +25,6 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.backoffice.access import staff_required
 from motcua.backoffice.choices import (
-    case_headings,
     competent_choices,
     deadline_preview,
     reception_points,
@@ -43,7 +42,7 @@ from motcua.dossiers.services import (
 from motcua.dossiers.services.checklist import checklist_items
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
-from motcua.procedures.selectors import procedure_search
+from motcua.procedures.selectors import case_headings, papers_to_show, procedure_search
 
 # What each counter button did, and the dossier page's flag to offer its form.
 OUTCOMES = {
@@ -118,7 +117,8 @@ def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, 
     case = str(params.get("case_heading", ""))
     if case not in cases:
         case = cases[0] if len(cases) == 1 else ""
-    items = checklist_items(procedure, case) if case or len(cases) < 2 else []
+    chosen = bool(case) or len(cases) < 2
+    items = checklist_items(procedure, case) if chosen else []
     ticked = {n for n in map(request_int, params.getlist("documents")) if n is not None}
     agencies, agency = _agency(
         procedure,
@@ -134,6 +134,7 @@ def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, 
             (item, item.pk in ticked, params.get(f"reference_{item.pk}", ""))
             for item in items
         ],
+        "shown": papers_to_show(procedure, case) if chosen else [],
         "agencies": agencies,
         "agency": agency,
         **_preview(procedure, agency),

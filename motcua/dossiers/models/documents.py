@@ -31,6 +31,8 @@ class DossierDocument(models.Model):
     name = models.TextField(_("name"))
     originals = models.PositiveSmallIntegerField(_("originals"), default=0)
     copies = models.PositiveSmallIntegerField(_("copies"), default=0)
+    # Copied from the catalogue at receipt: a conditional paper is never missing.
+    condition = models.TextField(_("needed only"), blank=True)
     is_provided = models.BooleanField(_("provided"), default=False)
     reference = models.CharField(
         _("reference to data the authorities hold"), max_length=300, blank=True

@@ -18,6 +18,7 @@ from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import Dossier, DossierDocument, DossierPause
 from motcua.procedures.choices import Channel, TimeUnit
 from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.selectors import case_headings, papers_to_hand_in
 
 _CHANNELS: dict[int, str] = {
     DossierChannel.IN_PERSON: Channel.IN_PERSON,
@@ -26,12 +27,28 @@ _CHANNELS: dict[int, str] = {
 }
 
 
-def checklist_items(procedure: Procedure, case_heading: str) -> list[RequiredDocument]:
-    """Return the papers (not the notes) of ``case_heading`` (all when empty)."""
-    items = RequiredDocument.objects.filter(procedure=procedure, is_note=False)
-    if case_heading:
-        items = items.filter(case_heading=case_heading)
-    return list(items.order_by("position", "id"))
+def checklist_items(
+    procedure: Procedure, case_heading: str, *, channel: int = DossierChannel.IN_PERSON
+) -> list[RequiredDocument]:
+    """The papers to hand in for ``case_heading`` on ``channel`` (the catalogue's
+    rule: ``procedures.selectors.papers_to_hand_in``)."""
+    return papers_to_hand_in(
+        procedure, case_heading, online=channel == DossierChannel.ONLINE
+    )
+
+
+def case_check(procedure: Procedure, case_heading: str) -> None:
+    """Refuse a case the procedure does not have, or none when it has several.
+
+    Raises:
+        InvalidInput: on ``case_heading``.
+    """
+    cases = case_headings(procedure)
+    if (cases or case_heading) and case_heading not in cases:
+        raise InvalidInput(
+            _("Choose the case (trường hợp) that fits the applicant."),
+            field_errors={"case_heading": _("Choose one of the procedure's cases.")},
+        )
 
 
 def _ticks_by_id(
@@ -52,26 +69,41 @@ def _ticks_by_id(
     return {tick.required_document_id: tick for tick in ticks}
 
 
+def _needed(item: RequiredDocument | DossierDocument) -> bool:
+    """A conditional paper is never missing: the officer ticks it when it applies."""
+    return not item.condition
+
+
 def _ticked(tick: DocumentTick | None) -> bool:
     return tick is not None and (tick.is_provided or bool(tick.reference.strip()))
 
 
 def checklist_missing(
-    procedure: Procedure, case_heading: str, ticks: Sequence[DocumentTick]
+    procedure: Procedure,
+    case_heading: str,
+    ticks: Sequence[DocumentTick],
+    *,
+    channel: int = DossierChannel.IN_PERSON,
 ) -> list[str]:
-    """Return the names of the papers neither provided nor referenced.
+    """Return the names of the papers needed but neither provided nor referenced.
 
     Raises:
-        InvalidInput: a tick names a paper not on the checklist.
+        InvalidInput: the case is not the procedure's, or a tick names a paper
+            not on the checklist.
     """
-    items = checklist_items(procedure, case_heading)
+    case_check(procedure, case_heading)
+    items = checklist_items(procedure, case_heading, channel=channel)
     by_id = _ticks_by_id(items, ticks)
-    return [item.name for item in items if not _ticked(by_id.get(item.pk))]
+    return [
+        item.name for item in items if _needed(item) and not _ticked(by_id.get(item.pk))
+    ]
 
 
 def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
     """Write one row per checklist paper of ``dossier`` with its tick."""
-    items = checklist_items(dossier.procedure, dossier.case_heading)
+    items = checklist_items(
+        dossier.procedure, dossier.case_heading, channel=dossier.channel
+    )
     by_id = {tick.required_document_id: tick for tick in ticks}
     DossierDocument.objects.bulk_create(
         DossierDocument(
@@ -81,6 +113,7 @@ def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
             name=item.name,
             originals=item.originals,
             copies=item.copies,
+            condition=item.condition,
             is_provided=bool(by_id.get(item.pk) and by_id[item.pk].is_provided),
             reference=(by_id[item.pk].reference if item.pk in by_id else ""),
             file=(by_id[item.pk].file if item.pk in by_id else ""),
@@ -111,7 +144,11 @@ def checklist_update(dossier: Dossier, ticks: Sequence[DocumentTick]) -> list[st
         row.is_provided = tick.is_provided
         row.reference = tick.reference.strip()
         row.save(update_fields=["is_provided", "reference"])
-    return [row.name for row in rows if not (row.is_provided or row.reference)]
+    return [
+        row.name
+        for row in rows
+        if _needed(row) and not (row.is_provided or row.reference)
+    ]
 
 
 def competent_agency_for(

@@ -292,7 +292,7 @@ def _walk_in(
     )
     dossier.service_point = service_point
     dossier.request_key = request_key or None
-    missing = checklist_missing(procedure, case_heading, documents)
+    missing = checklist_missing(procedure, case_heading, documents, channel=channel)
     return dossier, role, missing
 
 
@@ -629,7 +629,8 @@ def _register_online(
         return_method=return_method,
         return_address=return_address,
     )
-    checklist_missing(procedure, case_heading, documents)  # rejects unknown items
+    # Rejects an unknown case or unknown items; missing papers are asked at the check.
+    checklist_missing(procedure, case_heading, documents, channel=DossierChannel.ONLINE)
     dossier.account = account
     dossier.request_key = request_key or None
     dossier.code = dossier_code_allocate(agency=receiving, at=now)

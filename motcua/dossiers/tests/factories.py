@@ -117,7 +117,8 @@ def all_ticks(procedure: Procedure) -> list[DocumentTick]:
         DocumentTick(required_document_id=pk)
         # In the order they were added: tests take the first ones (no row order
         # is guaranteed without it, and PostgreSQL's differs from SQLite's).
-        for pk in procedure.documents.filter(is_note=False)
+        for pk in procedure.documents.filter(is_note=False, is_shown=False)
+        .exclude(channel_scope="online")
         .order_by("pk")
         .values_list("pk", flat=True)
     ]

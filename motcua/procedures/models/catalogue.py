@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.core.models import TimeStampedModel
 from motcua.procedures.choices import (
     Channel,
+    ChannelScope,
     OnlineLevel,
     ProcedureKind,
     ProcedureLevel,
@@ -122,6 +123,11 @@ class Procedure(TimeStampedModel):
     source_url = models.URLField(_("source page"), max_length=500, blank=True)
     source_group = models.CharField(_("source group"), max_length=100, blank=True)
     raw_record = models.JSONField(_("record as published"), default=dict, blank=True)
+    # What staff corrected by hand (column names, and "documents", "channels",
+    # "results" for the lists): a re-import keeps these and reports the difference.
+    staff_edited = models.JSONField(
+        _("corrected by staff"), default=list, blank=True, editable=False
+    )
     parse_issues = models.JSONField(_("parse issues"), default=list, blank=True)
     source_hash = models.CharField(max_length=64, editable=False, default="")
     # fold(name) and fold(name) + code; kept by the import and procedure_save.
@@ -237,6 +243,20 @@ class RequiredDocument(models.Model):
     form_template = models.CharField(_("form template"), max_length=300, blank=True)
     # The portal lists remarks as documents with 0 originals and 0 copies.
     is_note = models.BooleanField(_("note, not a document"), default=False)
+    # "Giấy tờ phải xuất trình": checked and handed back, never on the checklist.
+    is_shown = models.BooleanField(_("shown, not handed in"), default=False)
+    condition = models.TextField(
+        _("needed only"),
+        blank=True,
+        help_text=_("The situation in which the paper is needed; empty: always."),
+    )
+    channel_scope = models.CharField(
+        _("asked on"),
+        max_length=10,
+        choices=ChannelScope.choices,
+        default=ChannelScope.ANY,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("required document")
@@ -244,6 +264,10 @@ class RequiredDocument(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "position"], name="required_document_position"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(is_note=True, is_shown=True),
+                name="required_document_note_or_shown",
             ),
         ]
 

@@ -24,6 +24,7 @@ from motcua.procedures.models import (
     ProcessStep,
     RequiredDocument,
 )
+from motcua.procedures.papers import Paper
 from motcua.procedures.parsing import ParseIssue
 from motcua.procedures.process_plans import StepPlan
 from motcua.procedures.records import (
@@ -92,6 +93,8 @@ class ImportReport:
     rejected: list[RejectedRecord] = field(default_factory=list)
     issue_counts: Counter[str] = field(default_factory=Counter)
     issue_examples: dict[str, list[str]] = field(default_factory=dict)
+    # (code, what) where staff corrected a value the new catalogue text changes.
+    kept_staff_values: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -124,6 +127,11 @@ class ImportReport:
             % {"line": r.line, "reason": r.reason}
             for r in self.rejected
         ]
+        if self.kept_staff_values:
+            lines.append(
+                _("Kept as staff corrected them (the catalogue now says otherwise):")
+            )
+        lines += [f"  {code}: {what}" for code, what in self.kept_staff_values]
         if self.issue_counts:
             lines.append(_("Not parsed with certainty (records per kind, examples):"))
         for kind, count in sorted(self.issue_counts.items()):
@@ -223,7 +231,7 @@ class _Writer:
             p.code: p
             for p in Procedure.objects.filter(
                 code__in=[item.parsed.code for item in batch]
-            ).only("id", "code", "source_hash")
+            )
         }
         now = timezone.now()
         created: list[tuple[Procedure, _Item]] = []
@@ -244,7 +252,7 @@ class _Writer:
         Procedure.objects.bulk_update(
             [p for p, _item in updated], _WRITTEN_FIELDS, batch_size=200
         )
-        self._clear_children([p.pk for p, _item in updated])
+        self._clear_children(updated)
         self._write_children(created + updated)
         self.report.created += len(created)
         self.report.updated += len(updated)
@@ -263,19 +271,38 @@ class _Writer:
             )
 
     def _assign(self, procedure: Procedure, item: _Item, digest: str, now: Any) -> None:
+        kept = set(procedure.staff_edited or [])
         for name, value in item.parsed.values.items():
-            setattr(procedure, name, value)
-        procedure.field_id = self.fields.get(item.parsed.field_name)
+            if name not in kept:
+                setattr(procedure, name, value)
+            elif getattr(procedure, name) != value:
+                self._kept(procedure, item, name)
+        field_id = self.fields.get(item.parsed.field_name)
+        if "field" not in kept:
+            procedure.field_id = field_id
+        elif procedure.field_id != field_id:
+            self._kept(procedure, item, "field")
         procedure.raw_record = item.record
         procedure.parse_issues = [issue.as_dict() for issue in item.parsed.issues]
         procedure.source_hash = digest
         procedure.updated_at = now
 
-    def _clear_children(self, ids: list[int]) -> None:
+    def _kept(self, procedure: Procedure, item: _Item, what: str) -> None:
+        """Report a staff correction that the new catalogue text contradicts."""
+        self.report.kept_staff_values.append((procedure.code, what))
+        item.parsed.issues.append(ParseIssue("staff_value_kept", what))
+
+    def _clear_children(self, updated: list[tuple[Procedure, _Item]]) -> None:
+        """Drop the children the import rewrites (papers are matched, not dropped)."""
+        ids = [p.pk for p, _item in updated]
         if not ids:
             return
-        for model in (ProcedureChannel, RequiredDocument, ProcedureResult):
-            model.objects.filter(procedure_id__in=ids).delete()
+        for model, group in (
+            (ProcedureChannel, "channels"),
+            (ProcedureResult, "results"),
+        ):
+            rewritten = [p.pk for p, _i in updated if group not in p.staff_edited]
+            model.objects.filter(procedure_id__in=rewritten).delete()
         ProcessStep.objects.filter(
             process__procedure_id__in=ids, process__agency__isnull=True
         ).delete()
@@ -284,16 +311,23 @@ class _Writer:
         ).delete()
 
     def _write_children(self, written: list[tuple[Procedure, _Item]]) -> None:
-        channels, documents, results, links = [], [], [], []
+        channels, results, links = [], [], []
+        papers: list[tuple[Procedure, _Item]] = []
         for procedure, item in written:
-            channels += _channels(procedure, item.parsed)
-            documents += _documents(procedure, item.parsed)
-            results += _results(procedure, item.parsed)
+            edited = set(procedure.staff_edited or [])
+            for group in sorted(edited & {"channels", "documents", "results"}):
+                self._kept(procedure, item, group)
+            if "channels" not in edited:
+                channels += _channels(procedure, item.parsed)
+            if "results" not in edited:
+                results += _results(procedure, item.parsed)
+            if "documents" not in edited:
+                papers.append((procedure, item))
             agency_id = self.agencies.get(_local_agency_code(procedure.code))
             if agency_id is not None:
                 links.append(ProcedureAgency(procedure=procedure, agency_id=agency_id))
         ProcedureChannel.objects.bulk_create(channels, batch_size=BATCH_SIZE)
-        RequiredDocument.objects.bulk_create(documents, batch_size=BATCH_SIZE)
+        _papers_sync(papers)
         ProcedureResult.objects.bulk_create(results, batch_size=BATCH_SIZE)
         ProcedureAgency.objects.bulk_create(links, ignore_conflicts=True)
         _write_default_processes(written)
@@ -322,20 +356,70 @@ def _channels(procedure: Procedure, parsed: ParsedProcedure) -> list[ProcedureCh
     ]
 
 
-def _documents(procedure: Procedure, parsed: ParsedProcedure) -> list[RequiredDocument]:
-    return [
-        RequiredDocument(
-            procedure=procedure,
-            position=position,
-            case_heading=d.case_heading,
-            name=d.name,
-            originals=d.originals,
-            copies=d.copies,
-            form_template=d.form_template[:300],
-            is_note=d.is_note,
-        )
-        for position, d in enumerate(parsed.documents, start=1)
-    ]
+_PAPER_FIELDS = [
+    "position",
+    "case_heading",
+    "name",
+    "originals",
+    "copies",
+    "form_template",
+    "is_note",
+    "is_shown",
+    "condition",
+    "channel_scope",
+]
+# Positions are unique per procedure; matched rows pass through this range.
+_PARKED_POSITION = 30000
+
+
+def _paper_values(position: int, paper: Paper) -> dict[str, Any]:
+    return {
+        "position": position,
+        "case_heading": paper.case_heading,
+        "name": paper.name,
+        "originals": paper.originals,
+        "copies": paper.copies,
+        "form_template": paper.form_template[:300],
+        "is_note": paper.is_note,
+        "is_shown": paper.is_shown,
+        "condition": paper.condition,
+        "channel_scope": paper.channel_scope,
+    }
+
+
+def _papers_sync(written: list[tuple[Procedure, _Item]]) -> None:
+    """Write each procedure's papers, keeping the row of a paper that is still
+    there (same case, same name): drafts and dossiers that point at it keep it.
+    """
+    old: dict[int, dict[tuple[str, str], RequiredDocument]] = {}
+    for existing in RequiredDocument.objects.filter(
+        procedure_id__in=[p.pk for p, _item in written]
+    ).order_by("position"):
+        key = (existing.case_heading, existing.name)
+        old.setdefault(existing.procedure_id, {})[key] = existing
+    created: list[RequiredDocument] = []
+    kept: list[RequiredDocument] = []
+    for procedure, item in written:
+        rows = old.get(procedure.pk, {})
+        for position, paper in enumerate(item.parsed.documents, start=1):
+            values = _paper_values(position, paper)
+            row = rows.pop((paper.case_heading, paper.name), None)
+            if row is None:
+                created.append(RequiredDocument(procedure=procedure, **values))
+                continue
+            for name, value in values.items():
+                setattr(row, name, value)
+            kept.append(row)
+    gone = [row.pk for rows in old.values() for row in rows.values()]
+    RequiredDocument.objects.filter(pk__in=gone).delete()
+    final = {row.pk: row.position for row in kept}
+    for row in kept:
+        row.position = _PARKED_POSITION + final[row.pk]
+    RequiredDocument.objects.bulk_update(kept, ["position"], batch_size=BATCH_SIZE)
+    for row in kept:
+        row.position = final[row.pk]
+    RequiredDocument.objects.bulk_update(kept, _PAPER_FIELDS, batch_size=BATCH_SIZE)
+    RequiredDocument.objects.bulk_create(created, batch_size=BATCH_SIZE)
 
 
 def _results(procedure: Procedure, parsed: ParsedProcedure) -> list[ProcedureResult]:

@@ -10,12 +10,22 @@ from motcua.agencies.models import Agency
 from motcua.procedures.models import Procedure, ProcedureAgency
 from motcua.procedures.records import search_columns
 
+# What a re-import of the catalogue would otherwise overwrite (see
+# ``services.imports``): the columns it writes and the lists it rewrites.
+EDITABLE_LISTS = ("channels", "documents", "results")
+
 
 @transaction.atomic
-def procedure_save(*, procedure: Procedure) -> Procedure:
-    """Save ``procedure`` with its folded search columns brought up to date."""
+def procedure_save(*, procedure: Procedure, edited: Iterable[str] = ()) -> Procedure:
+    """Save ``procedure`` with its folded search columns brought up to date.
+
+    ``edited`` names what staff corrected by hand: catalogue columns, or one of
+    ``EDITABLE_LISTS``. A re-import keeps those and reports the difference.
+    """
     for name, value in search_columns(name=procedure.name, code=procedure.code).items():
         setattr(procedure, name, value)
+    kept = list(procedure.staff_edited or [])
+    procedure.staff_edited = kept + sorted(set(edited) - set(kept))
     procedure.save()
     return procedure
 

@@ -25,7 +25,8 @@
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("[data-tick-all]") : null;
     if (!button) { return; }
-    document.querySelectorAll("#checklist input[name=documents]").forEach(function (box) {
+    // A conditional paper ("only if …") is ticked by hand when it applies.
+    document.querySelectorAll("#checklist input[name=documents]:not([data-conditional])").forEach(function (box) {
       box.checked = true;
     });
   });
