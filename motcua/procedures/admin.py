@@ -40,10 +40,12 @@ class ChannelInline(admin.TabularInline):  # type: ignore[type-arg]
     fields = [
         "position",
         "channel",
+        "case_heading",
         "time_amount",
         "time_unit",
         "time_text",
         "fee_amount_vnd",
+        "fee_set_locally",
         "fee_text",
     ]
 

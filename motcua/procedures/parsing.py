@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from motcua.core.text import nfc
+from motcua.core.text import fold, nfc
 from motcua.procedures.choices import Channel, ProcedureKind, ProcedureLevel, TimeUnit
 
 NO_INFORMATION = "Không có thông tin"
@@ -80,6 +80,7 @@ _INSTRUMENT_RE = re.compile(
     rf"{_CODE_PART}(?:-{_CODE_PART})*?"
     r"(?=$|\s|[A-ZĐ][a-zà-ỹ]|\d{1,4}/\d{4}/|[,;.)])"
 )
+_SET_LOCALLY_RE = re.compile(r"hoi dong nhan dan|\bhdnd\b")
 _FORM_EXTENSIONS = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt)$", re.IGNORECASE)
 
 
@@ -104,6 +105,10 @@ class ParsedChannel:
     fee_amount_vnd: int | None
     description: str
     issues: list[ParseIssue] = field(default_factory=list)
+    # "Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh … quy định": unknown until
+    # an agency enters it, even when the cell also says "Miễn phí".
+    fee_set_locally: bool = False
+    case_heading: str = ""  # the case this row's time is for; "" = every case
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +151,10 @@ def _parse_channel_row(channel: Channel, text: str) -> ParsedChannel:
         time_text = amount_text
         issues.append(ParseIssue("time_glued_to_fee", match.group(0).strip()))
     fee_text, fee_amount, rest, fee_issues = _parse_fee(rest)
+    set_locally = bool(_SET_LOCALLY_RE.search(fold(fee_text)))
+    if set_locally:
+        fee_amount = None
+        fee_issues.append(ParseIssue("fee_set_locally", fee_text[:80]))
     description = rest.strip()
     unit = UNIT_NAMES[unit_text.lower()] if unit_text else None
     amount = parse_decimal(amount_text) if amount_text else None
@@ -162,6 +171,7 @@ def _parse_channel_row(channel: Channel, text: str) -> ParsedChannel:
         fee_amount_vnd=fee_amount,
         description=description,
         issues=issues + fee_issues,
+        fee_set_locally=set_locally,
     )
 
 

@@ -48,6 +48,7 @@ from motcua.procedures.parsing import (
     parse_levels,
     parse_results,
 )
+from motcua.procedures.statutory import statutory_time
 
 # Bump when the parsing changes so that a re-import rewrites every record.
 PARSER_VERSION = "3"
@@ -116,6 +117,7 @@ def parse_record(record: Mapping[str, Any]) -> ParsedProcedure:
         raise RecordError("no procedure code (ma_thu_tuc)")
     issues: list[ParseIssue] = []
     channels = _channels(record, issues)
+    _statutory_units(code, channels)
     levels, level_issues = parse_levels(_names(record.get("cap_thuc_hien"), ",;\n"))
     issues += level_issues
     values = {
@@ -126,6 +128,7 @@ def parse_record(record: Mapping[str, Any]) -> ParsedProcedure:
     }
     results = _results(record, issues)
     documents = _documents(record, code, issues)
+    _channel_cases(channels, documents)
     field_name = _text(record, "linh_vuc")
     if not field_name:
         issues.append(ParseIssue("no_field"))
@@ -221,6 +224,51 @@ def _channels(
     if ours != theirs and crawler:
         issues.append(ParseIssue("crawler_parse_differs", _describe(channels)))
     return channels
+
+
+_CASE_KEY_LENGTH = 40
+_CASE_KEY_MINIMUM = 15
+
+
+def _channel_cases(channels: list[ParsedChannel], documents: list[Paper]) -> None:
+    """Tie a channel row to the case its description names, where the catalogue
+    gives one channel different times by case ("Trường hợp thuộc điểm c … thì
+    …"). A description that merely mentions a case (where to hand it in) on a
+    channel with one time ties nothing."""
+    cases = list(dict.fromkeys(d.case_heading for d in documents if d.case_heading))
+    if not cases:
+        return
+    keys = {case: _case_key(case) for case in cases}
+    times: dict[str, set[tuple[object, object]]] = {}
+    for channel in channels:
+        times.setdefault(channel.channel, set()).add(
+            (channel.time_amount, channel.time_unit)
+        )
+    for channel in channels:
+        if len(times[channel.channel]) < 2:  # one time for the channel: every case
+            continue
+        text = fold(channel.description)
+        channel.case_heading = next(
+            (case for case, key in keys.items() if key and key in text), ""
+        )
+
+
+def _case_key(heading: str) -> str:
+    key = fold(heading).removeprefix("truong hop ")[:_CASE_KEY_LENGTH]
+    return key if len(key) >= _CASE_KEY_MINIMUM else ""
+
+
+def _statutory_units(code: str, channels: list[ParsedChannel]) -> None:
+    """Give a unit-less time the law's time (``procedures.statutory``)."""
+    law = statutory_time(code)
+    if law is None:
+        return
+    for channel in channels:
+        if channel.time_amount is None or channel.time_unit is not None:
+            continue
+        channel.time_amount, channel.time_unit = law.amount, law.unit
+        channel.issues = [i for i in channel.issues if i.kind != "time_without_unit"]
+        channel.issues.append(ParseIssue("time_from_law", law.basis))
 
 
 def _describe(channels: list[ParsedChannel]) -> str:

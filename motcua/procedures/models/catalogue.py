@@ -212,6 +212,16 @@ class ProcedureChannel(models.Model):
         _("fee (VND)"), null=True, blank=True
     )
     description = models.TextField(_("description"), blank=True)
+    case_heading = models.TextField(
+        _("case"),
+        blank=True,
+        help_text=_("The case (trường hợp) this time is for; empty: every case."),
+    )
+    fee_set_locally = models.BooleanField(
+        _("fee set by the provincial council"),
+        default=False,
+        help_text=_("Unknown until the amount is entered; never shown as free."),
+    )
 
     class Meta:
         verbose_name = _("channel")
@@ -224,6 +234,11 @@ class ProcedureChannel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.time_text}"
+
+    @property
+    def fee_unknown(self) -> bool:
+        """Set by the provincial council and not entered yet: neither free nor known."""
+        return self.fee_set_locally and self.fee_amount_vnd is None
 
 
 class RequiredDocument(models.Model):

@@ -350,6 +350,8 @@ def _channels(procedure: Procedure, parsed: ParsedProcedure) -> list[ProcedureCh
             time_text=c.time_text[:100],
             fee_text=c.fee_text,
             fee_amount_vnd=c.fee_amount_vnd,
+            fee_set_locally=c.fee_set_locally,
+            case_heading=c.case_heading,
             description=c.description,
         )
         for position, c in enumerate(parsed.channels, start=1)

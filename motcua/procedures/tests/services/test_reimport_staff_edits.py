@@ -28,35 +28,35 @@ def _record(**changes: str) -> dict[str, object]:
         "thanh_phan_ho_so_raw": PAPERS,
         **changes,
     }
-    return make_record("1.001193", "Đăng ký khai sinh", **values)
+    return make_record("1.004746", "Đăng ký lại khai sinh", **values)
 
 
 def test_a_unit_set_by_staff_survives_a_reimport_and_the_difference_is_reported():
     catalogue_import(records=[_record()])
-    procedure = Procedure.objects.get(code="1.001193")
+    procedure = Procedure.objects.get(code="1.004746")
     assert "time_without_unit" in {i["kind"] for i in procedure.parse_issues}
     procedure.legal_time_unit = TimeUnit.WORKING_HOURS
-    procedure.name = "Đăng ký khai sinh (tên do cán bộ sửa)"
+    procedure.name = "Đăng ký lại khai sinh (tên do cán bộ sửa)"
     procedure_save(procedure=procedure, edited=["legal_time_unit", "name"])
 
     report = catalogue_import(
         records=[
             _record(
-                ten_thu_tuc="Thủ tục đăng ký khai sinh",
+                ten_thu_tuc="Thủ tục đăng ký lại khai sinh",
                 cach_thuc_thuc_hien_raw=HEADER + "Trực tiếp5 Ngày làm việcMiễn phí",
             )
         ]
     )
 
     procedure.refresh_from_db()
-    assert procedure.name == "Đăng ký khai sinh (tên do cán bộ sửa)"
+    assert procedure.name == "Đăng ký lại khai sinh (tên do cán bộ sửa)"
     assert procedure.legal_time_unit == TimeUnit.WORKING_HOURS
     assert procedure.legal_time_amount == Decimal(5)  # not corrected: imported
     assert sorted(report.kept_staff_values) == [
-        ("1.001193", "legal_time_unit"),
-        ("1.001193", "name"),
+        ("1.004746", "legal_time_unit"),
+        ("1.004746", "name"),
     ]
-    assert "  1.001193: name" in report.summary_lines()
+    assert "  1.004746: name" in report.summary_lines()
     kept = [
         i["detail"] for i in procedure.parse_issues if i["kind"] == "staff_value_kept"
     ]
@@ -65,24 +65,26 @@ def test_a_unit_set_by_staff_survives_a_reimport_and_the_difference_is_reported(
 
 def test_papers_corrected_by_staff_are_not_rewritten():
     catalogue_import(records=[_record()])
-    procedure = Procedure.objects.get(code="1.001193")
+    procedure = Procedure.objects.get(code="1.004746")
     RequiredDocument.objects.filter(procedure=procedure, position=3).update(
         condition="", name="Văn bản ủy quyền (bắt buộc theo quy chế của phường)."
     )
     procedure_save(procedure=procedure, edited=["documents"])
 
-    report = catalogue_import(records=[_record(ten_thu_tuc="Đăng ký khai sinh (mới)")])
+    report = catalogue_import(
+        records=[_record(ten_thu_tuc="Đăng ký lại khai sinh (mới)")]
+    )
 
     names = list(
         procedure.documents.order_by("position").values_list("name", flat=True)
     )
     assert names[2] == "Văn bản ủy quyền (bắt buộc theo quy chế của phường)."
-    assert ("1.001193", "documents") in report.kept_staff_values
+    assert ("1.004746", "documents") in report.kept_staff_values
 
 
 def test_a_reimport_keeps_the_rows_of_papers_still_listed_and_drops_the_others():
     catalogue_import(records=[_record()])
-    procedure = Procedure.objects.get(code="1.001193")
+    procedure = Procedure.objects.get(code="1.004746")
     before = dict(procedure.documents.values_list("name", "pk"))
 
     catalogue_import(
