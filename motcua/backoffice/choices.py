@@ -71,12 +71,15 @@ def assignable_staff(agency: Agency) -> list[User]:
 
 
 def deadline_preview(
-    *, procedure: Procedure, agency: Agency, now: datetime
+    *, procedure: Procedure, agency: Agency, now: datetime, case_heading: str = ""
 ) -> DeadlineResult | None:
-    """The deadline a dossier received now at the counter would get.
-
-    Delegates to the dossier domain so the preview and the receipt agree.
+    """The deadline a dossier of ``case_heading`` received now at the counter
+    would get. Delegates to the dossier domain so the preview and the receipt agree.
     """
     return checklist_deadline_preview(
-        procedure=procedure, agency=agency, channel=DossierChannel.IN_PERSON, now=now
+        procedure=procedure,
+        agency=agency,
+        channel=DossierChannel.IN_PERSON,
+        now=now,
+        case_heading=case_heading,
     )

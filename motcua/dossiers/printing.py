@@ -132,6 +132,20 @@ def legal_time_words(amount: Decimal | None, unit: str | None) -> str:
     return f"{number} {TIME_UNIT_WORDS.get(unit, unit)}"
 
 
+NO_LEGAL_TIME_WORDS = "không được công bố trong danh mục thủ tục hành chính"
+
+
+def _receipt_legal_time(dossier: Dossier) -> str:
+    """Line 3 of form 01: never blank. A unit the catalogue left out is said."""
+    words = legal_time_words(dossier.legal_time_amount, dossier.legal_time_unit)
+    if not words:
+        return NO_LEGAL_TIME_WORDS
+    if dossier.legal_time_unit_assumed and dossier.legal_time_amount is not None:
+        number = f"{dossier.legal_time_amount.normalize():f}".replace(".", ",")
+        return f"{words} (danh mục chỉ ghi “{number}”, không ghi đơn vị)"
+    return words
+
+
 def _request_text(dossier: Dossier) -> str:
     return dossier.summary or dossier.case_heading
 
@@ -210,7 +224,7 @@ def receipt_data(*, dossier: Dossier, tracking_url: str) -> ReceiptData:
         request=_request_text(dossier),
         received_at=dossier.received_at,
         appointment_at=dossier.deadline_at,
-        legal_time=legal_time_words(dossier.legal_time_amount, dossier.legal_time_unit),
+        legal_time=_receipt_legal_time(dossier),
         papers=_papers(dossier),
         return_place=_return_place(dossier),
         return_method=RETURN_METHOD_WORDS.get(

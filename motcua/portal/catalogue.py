@@ -76,6 +76,11 @@ def channel_time_words(channel: ProcedureChannel) -> str:
     """The time of a channel in plain words: "5 ngày làm việc", "Trong ngày"."""
     if channel.time_unit == TimeUnit.SAME_DAY:
         return channel.get_time_unit_display().capitalize()
+    if channel.time_amount is not None and not channel.time_unit:
+        # A bare "3" as published: say what it is counted as (ADR 0009).
+        return _("%(text)s (unit not published: counted as working days)") % {
+            "text": channel.time_text or time_amount_words(channel.time_amount)
+        }
     if channel.time_amount is None or not channel.time_unit:
         return channel.time_text or _("not published")
     amount = time_amount_words(channel.time_amount)

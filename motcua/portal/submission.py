@@ -36,7 +36,7 @@ from motcua.procedures.selectors import (
     procedure_get,
 )
 from motcua.submissions.models import Submission, SubmissionState
-from motcua.submissions.rules import is_filed_online, online_fee
+from motcua.submissions.rules import is_filed_online, online_fee, online_fee_unknown
 from motcua.submissions.selectors import (
     agency_choices,
     checklist_of,
@@ -96,6 +96,7 @@ def _start_page(
         "shown": papers_to_show(procedure, "", online=True),
         "fee": fee,
         "fee_text": fee_text,
+        "fee_unknown": online_fee_unknown(procedure),
         "error": error,
         "is_citizen": citizen_of(request.user) is not None,
     }
@@ -365,6 +366,7 @@ def submit_done(request: HttpRequest, token: str) -> HttpResponse:
             agency=dossier.competent_agency,
             channel=DossierChannel.ONLINE,
             now=submission.submitted_at or timezone.now(),
+            case_heading=dossier.case_heading,
         )
     except DomainError:
         expected = None

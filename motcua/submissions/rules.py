@@ -34,13 +34,24 @@ def is_filed_online(procedure: Procedure) -> bool:
     return procedure.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL)
 
 
-def online_fee(procedure: Procedure) -> tuple[int, str]:
-    """The fee charged when filing online (VND) and its published wording."""
-    channel = (
+def _online_channel(procedure: Procedure) -> ProcedureChannel | None:
+    return (
         ProcedureChannel.objects.filter(procedure=procedure, channel=Channel.ONLINE)
         .order_by("position", "id")
         .first()
     )
+
+
+def online_fee_unknown(procedure: Procedure) -> bool:
+    """Whether the online fee is set by the provincial council and not entered:
+    nothing is charged online, and the citizen is not told it is free."""
+    channel = _online_channel(procedure)
+    return channel is not None and channel.fee_unknown
+
+
+def online_fee(procedure: Procedure) -> tuple[int, str]:
+    """The fee charged when filing online (VND) and its published wording."""
+    channel = _online_channel(procedure)
     if channel is None or not channel.fee_amount_vnd:
         return 0, ""
     return int(channel.fee_amount_vnd), channel.fee_text

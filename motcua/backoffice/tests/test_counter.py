@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World
 from motcua.notifications.models import OutboxMessage
+from motcua.procedures.models import ProcedureChannel
 
 pytestmark = pytest.mark.django_db
 
@@ -242,3 +244,33 @@ def pdf_text(response) -> str:
         b"".join(response.streaming_content) if response.streaming else response.content
     )
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_deadline_preview_follows_the_chosen_case(client, world):
+    case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
+    world.procedure.documents.filter(position=2).update(case_heading=case)
+    for position, (amount, heading) in enumerate(((1, case), (4, "")), start=1):
+        ProcedureChannel.objects.create(
+            procedure=world.procedure,
+            position=position,
+            channel="in_person",
+            time_amount=Decimal(amount),
+            time_unit="working_days",
+            case_heading=heading,
+        )
+    client.force_login(world.officer)
+
+    def due(case_heading: str) -> str:
+        html = client.get(
+            reverse("backoffice:counter_deadline"),
+            {
+                "procedure": world.procedure.code,
+                "competent_agency": world.agency.pk,
+                "case_heading": case_heading,
+            },
+        ).content.decode()
+        found = re.search(r'data-testid="deadline-value" data-iso="([^"]+)"', html)
+        assert found, html
+        return found.group(1)
+
+    assert due(case) < due("")

@@ -86,7 +86,9 @@ def _default_agency(
     return competent_agency_default(procedure, point, unit_id=request_int(unit))
 
 
-def _preview(procedure: Procedure, agency: Agency | None) -> dict[str, object]:
+def _preview(
+    procedure: Procedure, agency: Agency | None, case: str = ""
+) -> dict[str, object]:
     if agency is None:
         return {
             "preview_error": _(
@@ -95,7 +97,7 @@ def _preview(procedure: Procedure, agency: Agency | None) -> dict[str, object]:
         }
     try:
         preview = deadline_preview(
-            procedure=procedure, agency=agency, now=timezone.now()
+            procedure=procedure, agency=agency, now=timezone.now(), case_heading=case
         )
     except DomainError as error:
         return {"preview_error": str(error.message)}
@@ -137,7 +139,7 @@ def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, 
         "shown": papers_to_show(procedure, case) if chosen else [],
         "agencies": agencies,
         "agency": agency,
-        **_preview(procedure, agency),
+        **_preview(procedure, agency, case),
     }
 
 
@@ -285,5 +287,6 @@ def counter_deadline(request: HttpRequest) -> HttpResponse:
             procedure, point, request.GET.get("competent_agency", "")
         )
         context.update(procedure=procedure, agency=agency)
-        context.update(_preview(procedure, agency))
+        case = request.GET.get("case_heading", "")
+        context.update(_preview(procedure, agency, case))
     return render(request, "backoffice/_counter_deadline.html", context)

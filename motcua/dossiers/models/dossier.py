@@ -141,6 +141,11 @@ class Dossier(models.Model):
     legal_time_unit = models.CharField(  # noqa: DJ001 - null means "not timed"
         _("legal time unit"), max_length=20, null=True, blank=True
     )
+    # The catalogue gave a bare number ("3"): counted as working days, and the
+    # receipt says so (ADR 0009).
+    legal_time_unit_assumed = models.BooleanField(
+        _("unit not published (read as working days)"), default=False
+    )
     deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
     # Set once by an apology (form 04); the dossier still counts as late.
     new_deadline_at = models.DateTimeField(_("new date"), null=True, blank=True)

@@ -214,34 +214,46 @@ def procedure_listed_free(procedure: Procedure, channel: int) -> bool:
 
 
 def legal_time_for(
-    procedure: Procedure, channel: int
+    procedure: Procedure, channel: int, case_heading: str = ""
 ) -> tuple[Decimal | None, str | None]:
-    """Return the legal time of ``procedure`` for ``channel`` (its own time first)."""
-    own = (
+    """Return the legal time of ``procedure`` for ``channel`` and the case.
+
+    The channel's own row for that case first, then its row for every case, then
+    its first row; without any, the procedure's legal time (SPEC §2).
+    """
+    rows = list(
         procedure.channels.filter(
             channel=_CHANNELS.get(channel), time_amount__isnull=False
         )
         .order_by("position", "id")
-        .values_list("time_amount", "time_unit")
-        .first()
+        .values_list("case_heading", "time_amount", "time_unit")
     )
-    if own is not None:
-        return own
+    for wanted in (case_heading, ""):
+        for heading, amount, unit in rows:
+            if heading == wanted:
+                return amount, unit
+    if rows:
+        return rows[0][1], rows[0][2]
     return procedure.legal_time_amount, procedure.legal_time_unit
 
 
 def legal_time_counted(
-    procedure: Procedure, channel: int
+    procedure: Procedure, channel: int, case_heading: str = ""
 ) -> tuple[Decimal | None, str | None]:
     """The legal time as counted: a same-day procedure without an amount is 1."""
-    amount, unit = legal_time_for(procedure, channel)
+    amount, unit = legal_time_for(procedure, channel, case_heading)
     if amount is None and unit == TimeUnit.SAME_DAY:
         amount = Decimal(1)  # the catalogue gives same-day procedures no amount
     return amount, unit
 
 
 def deadline_preview(
-    *, procedure: Procedure, agency: Agency, channel: int, now: datetime
+    *,
+    procedure: Procedure,
+    agency: Agency,
+    channel: int,
+    now: datetime,
+    case_heading: str = "",
 ) -> DeadlineResult | None:
     """The deadline a dossier received ``now`` would get (None: not timed).
 
@@ -250,7 +262,7 @@ def deadline_preview(
     Raises:
         InvalidInput, CalendarRangeError: see ``calendars.selectors.deadline_compute``.
     """
-    amount, unit = legal_time_counted(procedure, channel)
+    amount, unit = legal_time_counted(procedure, channel, case_heading)
     if amount is None:
         return None
     return deadline_compute(
@@ -265,10 +277,16 @@ def deadline_set(dossier: Dossier, *, now: datetime) -> None:
     """Receive ``dossier`` at ``now``: count start and deadline (SPEC §5).
 
     A unit-less legal time is read as working days (the catalogue's usual unit;
-    the import flagged the record). Ended pauses move the deadline later.
+    the import reported the record, staff may set the unit) and the dossier
+    records that it was assumed. Ended pauses move the deadline later.
     """
     dossier.received_at = now
-    amount, unit = legal_time_counted(dossier.procedure, dossier.channel)
+    amount, unit = legal_time_counted(
+        dossier.procedure, dossier.channel, dossier.case_heading
+    )
+    dossier.legal_time_unit_assumed = amount is not None and unit is None
+    if dossier.legal_time_unit_assumed:
+        unit = TimeUnit.WORKING_DAYS  # the catalogue's usual unit; said on form 01
     dossier.legal_time_amount, dossier.legal_time_unit = amount, unit
     if amount is None:
         dossier.count_started_at = now

@@ -154,3 +154,20 @@ def test_home_and_procedure_pages_weigh_under_200_kb_with_their_static_files(
     client, demo, url
 ):
     assert page_weight(client, url) < PAGE_BUDGET
+
+
+def test_a_fee_set_by_the_provincial_council_is_never_shown_as_free(client, demo):
+    procedure = Procedure.objects.get(code=BIRTH)
+    procedure.channels.update(
+        fee_set_locally=True,
+        fee_amount_vnd=None,
+        fee_text="Mức lệ phí do Hội đồng nhân dân tỉnh quy định",
+    )
+
+    html = client.get(f"/thu-tuc/{BIRTH}/").content.decode()
+    assert html.count('data-testid="fee-set-locally"') == procedure.channels.count()
+    assert "Hội đồng nhân dân cấp tỉnh quy định: hỏi" in html
+
+    start = client.get(f"/nop-truc-tuyen/{BIRTH}/").content.decode()
+    assert "không thu khi nộp trực tuyến" in start
+    assert "Không thu lệ phí" not in start
