@@ -449,10 +449,14 @@ from motcua.citizens.services import citizen_sign_up
 from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Procedure
 from motcua.submissions.rules import is_filed_online, online_fee
-from motcua.submissions.selectors import agency_choices, case_headings
+from motcua.procedures.selectors import case_headings, papers_to_hand_in
+from motcua.submissions.selectors import agency_choices
 
-d = (Dossier.objects.filter(channel=1).exclude(service_point=None)
-     .order_by('id').first())
+d = next(
+    d for d in Dossier.objects.filter(channel=1).exclude(service_point=None)
+    .select_related('procedure').order_by('id')
+    if not case_headings(d.procedure)
+)
 online = next(
     p for p in Procedure.objects.order_by('code')
     if is_filed_online(p) and not online_fee(p)[0] and agency_choices(p).exists()
@@ -469,12 +473,10 @@ print(json.dumps({
     'procedure': d.procedure.code,
     'point': d.service_point.code, 'point_id': d.service_point.pk,
     'agency': d.competent_agency.code, 'agency_id': d.competent_agency.pk,
-    'documents': list(d.procedure.documents.filter(is_note=False)
-                      .order_by('pk').values_list('pk', flat=True)),
+    'documents': [p.pk for p in papers_to_hand_in(d.procedure, '')],
     'online_procedure': online.code,
     'online_agency_id': agency_choices(online).order_by('pk').first().pk,
-    'online_documents': list(online.documents.filter(is_note=False)
-                             .order_by('pk').values_list('pk', flat=True)),
+    'online_documents': [p.pk for p in papers_to_hand_in(online, '', online=True)],
     'citizens': citizens,
 }))
 """
