@@ -20,7 +20,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from motcua.agencies.models import Agency
-from motcua.dossiers.models import CounterKind, DossierCodeSequence, YearlyCounter
+from motcua.dossiers.models import (
+    CounterKind,
+    Dossier,
+    DossierCodeSequence,
+    YearlyCounter,
+)
 
 _RETRIES = 3
 CounterModel = TypeVar("CounterModel", DossierCodeSequence, YearlyCounter)
@@ -57,3 +62,15 @@ def dossier_code_allocate(*, agency: Agency, at: datetime) -> str:
 def yearly_number_allocate(*, agency: Agency, year: int, kind: CounterKind) -> int:
     """Return the next number of ``kind`` for ``agency`` in ``year``."""
     return _take(YearlyCounter, agency=agency, year=year, kind=kind)
+
+
+def register_entry_allocate(dossier: Dossier, *, now: datetime) -> None:
+    """Enter ``dossier`` in its receiving agency's register of the year (form 07),
+    once, when it is received: form 01 gives the book and the entry (Circular
+    03/2025/TT-VPCP, Annex I). A dossier entered already keeps its entry."""
+    if dossier.register_number is None:
+        dossier.register_number = yearly_number_allocate(
+            agency=dossier.receiving_agency,
+            year=local_date(now).year,
+            kind=CounterKind.REGISTER,
+        )

@@ -209,7 +209,9 @@ def receipt_data(*, dossier: Dossier, tracking_url: str) -> ReceiptData:
     """
     if dossier.received_at is None:
         raise NotFound(_("The dossier has not been received: there is no receipt."))
+    # Entered in the register at reception (one book a year: the year received).
     register_entry = str(dossier.register_number or "")
+    register_book = str(_local_date(dossier.received_at).year) if register_entry else ""
     return ReceiptData(
         header=form_header(
             dossier.receiving_agency,
@@ -230,6 +232,7 @@ def receipt_data(*, dossier: Dossier, tracking_url: str) -> ReceiptData:
         return_method=RETURN_METHOD_WORDS.get(
             ReturnMethod(dossier.return_method), dossier.return_method
         ),
+        register_book=register_book,
         register_entry=register_entry,
         receiving_officer=_actor_name(dossier, Q(to_status=DossierStatus.RECEIVED)),
         appointment_provisional=bool(

@@ -37,7 +37,7 @@ from motcua.dossiers.inputs import (
     supplement_items_clean,
 )
 from motcua.dossiers.models import Dossier, DossierFee
-from motcua.dossiers.numbering import dossier_code_allocate
+from motcua.dossiers.numbering import dossier_code_allocate, register_entry_allocate
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
     checklist_missing,
@@ -376,6 +376,7 @@ def _create_at_counter(
         raise _incomplete(missing)
     dossier.status, dossier.step = DossierStatus.RECEIVED, DossierStep.ASSIGNMENT
     deadline_set(dossier, now=now)
+    register_entry_allocate(dossier, now=now)
     _walk_in_save(
         dossier,
         actor=actor,
@@ -697,6 +698,7 @@ def dossier_receive(
     if missing:
         raise _incomplete(missing)
     deadline_set(dossier, now=now)
+    register_entry_allocate(dossier, now=now)
     transition_finish(
         acting,
         now=now,

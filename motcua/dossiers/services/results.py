@@ -17,7 +17,11 @@ from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.models import CounterKind, Dossier
-from motcua.dossiers.numbering import local_date, yearly_number_allocate
+from motcua.dossiers.numbering import (
+    local_date,
+    register_entry_allocate,
+    yearly_number_allocate,
+)
 from motcua.dossiers.services.transitions import (
     calendar_for,
     notify,
@@ -114,11 +118,7 @@ def dossier_return_result(
     )
     dossier = acting.dossier
     dossier.return_method = method or dossier.return_method
-    dossier.register_number = yearly_number_allocate(
-        agency=dossier.receiving_agency,
-        year=local_date(now).year,
-        kind=CounterKind.REGISTER,
-    )
+    register_entry_allocate(dossier, now=now)  # entered at reception already
     dossier.returned_at = now
     transition_finish(
         acting,

@@ -7,6 +7,7 @@ from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import DossierDocument, DossierEvent
+from motcua.dossiers.printing import receipt_data
 from motcua.dossiers.services import (
     dossier_receive,
     dossier_receive_supplement_at_reception,
@@ -272,3 +273,12 @@ def test_a_procedure_without_a_legal_time_gets_no_deadline(world):
 
     assert dossier.deadline_at is None
     assert dossier.count_started_at == MONDAY_9
+
+
+def test_a_received_dossier_is_entered_in_the_register_and_form_01_says_where(world):
+    first = world.receive(MONDAY_9)
+    second = world.receive(MONDAY_9)
+
+    assert (first.register_number, second.register_number) == (1, 2)
+    receipt = receipt_data(dossier=second, tracking_url="https://x.vn/t")
+    assert (receipt.register_book, receipt.register_entry) == ("2026", "2")
