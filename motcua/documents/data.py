@@ -123,7 +123,8 @@ class RefusalData:
 
 @dataclass(frozen=True)
 class ApologyData:
-    """Form 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the head."""
+    """Form 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Circular
+    03/2025; "Phiếu xin lỗi và hẹn lại ngày trả kết quả" before), signed by the head."""
 
     header: FormHeader
     dossier_code: str

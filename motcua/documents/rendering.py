@@ -60,7 +60,9 @@ FORM_SPECS: dict[type[Any], FormSpec] = {
     ),
     ApologyData: FormSpec(
         "04",
-        "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        # Circular 03/2025 renamed Circular 01/2018's "Phiếu xin lỗi và hẹn lại
+        # ngày trả kết quả"; the letter still gives the one new date.
+        "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
         "documents/form04.html",
         "PXL",
     ),
@@ -124,8 +126,8 @@ def form_html(data: FormData) -> str:
         "unit": data.header.unit or kit.unit_name,
         "qr": qr_data_uri(tracking_url) if tracking_url else "",
         "orientation": "landscape" if spec.landscape else "portrait",
-        "font_size": "9pt" if spec.landscape else "12.5pt",
-        "page_margin": "12mm 12mm 15mm" if spec.landscape else "15mm 15mm 20mm 20mm",
+        "font_size": "9pt" if spec.landscape else "12pt",
+        "page_margin": "12mm 12mm 15mm" if spec.landscape else "12mm 15mm 16mm 20mm",
     }
     html = render_to_string(spec.template, context)
     return unicodedata.normalize("NFC", html)

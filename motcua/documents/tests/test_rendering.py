@@ -255,7 +255,9 @@ def test_the_apology_gives_both_dates_and_the_head_signs(header, applicant):
 
     text = pdf_text(form_pdf(data))
 
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    # Circular 03/2025 Annex I, form 04 (not Circular 01/2018's title).
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
+    assert "PHIẾU XIN LỖI" not in text
     assert "Số: 15/PXL" in text
     assert f"Kính gửi: Ông/Bà/Tổ chức {NFC_NAME}" in text
     assert "17 giờ 00 phút, ngày 12/03/2026" in text
