@@ -45,7 +45,10 @@ def test_the_civil_status_registrations_the_law_makes_same_day_are_same_day(
 
     assert parsed.channels
     for channel in parsed.channels:
-        assert (channel.time_amount, channel.time_unit) == (Decimal(1), TimeUnit.SAME_DAY)
+        assert (channel.time_amount, channel.time_unit) == (
+            Decimal(1),
+            TimeUnit.SAME_DAY,
+        )
         assert "time_without_unit" not in _kinds(channel.issues)
         [basis] = [i.detail for i in channel.issues if i.kind == "time_from_law"]
         assert article in basis
@@ -74,7 +77,10 @@ def test_a_unit_the_catalogue_gives_is_never_replaced_by_the_law():
 
     [channel] = parse_record(record).channels
 
-    assert (channel.time_amount, channel.time_unit) == (Decimal(3), TimeUnit.WORKING_DAYS)
+    assert (channel.time_amount, channel.time_unit) == (
+        Decimal(3),
+        TimeUnit.WORKING_DAYS,
+    )
     assert "time_from_law" not in _kinds(channel.issues)
 
 
