@@ -96,6 +96,23 @@ def agencies_visible_to(user: Actor) -> QuerySet[Agency]:
     return Agency.objects.filter(scope).distinct().order_by("code", "id")
 
 
+def agencies_overseen_by(user: Actor, roles: Iterable[str]) -> QuerySet[Agency]:
+    """The agencies where ``user`` holds one of ``roles`` (a leader's or a
+    supervisor's), with every agency a city supervisor supervises; by e-ID."""
+    staff = _staff_user(user)
+    if staff is None:
+        return Agency.objects.none()
+    if staff.is_superuser:
+        return Agency.objects.order_by("code", "id")
+    wanted = _roles(roles)
+    scope = Q(pk__in=[])
+    for assignment in _active_assignments(staff).filter(role__in=wanted):
+        scope |= Q(pk=assignment.agency_id)
+        if assignment.role == StaffRole.CITY_SUPERVISOR:
+            scope |= _supervised_filter(assignment.agency)
+    return Agency.objects.filter(scope).distinct().order_by("code", "id")
+
+
 def _roles(roles: str | Iterable[str]) -> set[str]:
     return {roles} if isinstance(roles, str) else set(roles)
 

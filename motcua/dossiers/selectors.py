@@ -20,13 +20,21 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Valu
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from motcua.agencies.access import agencies_visible_to, user_has_role
+from motcua.agencies.access import (
+    agencies_overseen_by,
+    agencies_visible_to,
+    user_has_role,
+)
 from motcua.agencies.models import Agency, StaffRole
 from motcua.calendars.selectors import work_calendar_get
 from motcua.calendars.timeliness import OpenState
 from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
 from motcua.core.text import fold
-from motcua.dossiers.access import dossiers_visible_to, roles_by_agency_for
+from motcua.dossiers.access import (
+    dossiers_visible_to,
+    roles_by_agency_for,
+    visibility_filter,
+)
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent
 from motcua.dossiers.services.transitions import calendar_for, dossier_state
@@ -109,18 +117,35 @@ def _waiting_for_roles(roles_by_agency: dict[int, set[str]]) -> Q:
     return found
 
 
+def overdue_filter(now: datetime) -> Q:
+    """Running past its deadline at ``now`` (a paused dossier is not overdue,
+    SPEC §5): the worklist's, the overview's and the public board's."""
+    return RUNNING & Q(deadline_at__lt=now)
+
+
+def open_state_filters(now: datetime) -> dict[str, Q]:
+    """Where each running dossier stands against its deadline at ``now``: the
+    one definition behind the worklists and the overview."""
+    soon = Q(deadline_at__gte=now, deadline_at__lt=_soon_limit(now))
+    return {
+        OpenState.OVERDUE: overdue_filter(now),
+        OpenState.DUE_SOON: RUNNING & soon,
+        OpenState.ON_TIME: RUNNING & Q(deadline_at__gte=now) & ~soon,
+    }
+
+
 def _kind_filters(user: Actor, now: datetime) -> dict[str, Q]:
     roles = roles_by_agency_for(user)
     mine = Q(assignee_id=user.pk, step=DossierStep.PROCESSING) | _waiting_for_roles(
         roles
     )
+    states = open_state_filters(now)
     return {
         WorklistKind.MINE: OPEN & mine,
         WorklistKind.UNIT: OPEN,
         WorklistKind.OTHER_AGENCY: Q(step=DossierStep.OTHER_AGENCY),
-        WorklistKind.DUE_SOON: RUNNING
-        & Q(deadline_at__gte=now, deadline_at__lt=_soon_limit(now)),
-        WorklistKind.OVERDUE: RUNNING & Q(deadline_at__lt=now),
+        WorklistKind.DUE_SOON: states[OpenState.DUE_SOON],
+        WorklistKind.OVERDUE: states[OpenState.OVERDUE],
         WorklistKind.PAUSED: Q(paused_since__isnull=False) & OPEN,
     }
 
@@ -229,9 +254,10 @@ class StaffLoad:
 
 @dataclass(frozen=True, slots=True)
 class AgencyOverview:
-    """The leader's view of the dossiers an agency decides."""
+    """The leader's view of the dossiers of an agency, or of every agency the
+    leader oversees (``agency`` None)."""
 
-    agency: Agency
+    agency: Agency | None
     by_status: dict[int, int]
     open_by_state: dict[str, int]
     paused: int
@@ -246,35 +272,50 @@ _LEADER_ROLES = (
 
 
 def _state_counts(dossiers: QuerySet[Dossier], now: datetime) -> dict[str, Count]:
-    soon = Q(deadline_at__gte=now, deadline_at__lt=_soon_limit(now))
+    states = open_state_filters(now)
     return {
         "open": Count("pk", filter=OPEN),
-        OpenState.OVERDUE: Count("pk", filter=RUNNING & Q(deadline_at__lt=now)),
-        OpenState.DUE_SOON: Count("pk", filter=RUNNING & soon),
-        OpenState.ON_TIME: Count(
-            "pk", filter=RUNNING & Q(deadline_at__gte=now) & ~soon
-        ),
+        **{state: Count("pk", filter=q) for state, q in states.items()},
     }
 
 
-def agency_overview(*, user: Actor, agency: Agency, now: datetime) -> AgencyOverview:
-    """Return the dossiers ``agency`` decides by status and lateness, and per
-    specialist (open, due soon, overdue).
+def agency_overview(
+    *, user: Actor, agency: Agency | None, now: datetime
+) -> AgencyOverview:
+    """Return the dossiers of ``agency`` (None: of every agency the user leads or
+    supervises) by status and lateness, and per specialist.
+
+    A dossier is an agency's as in the worklists (received there, decided there
+    or with a leg sent there: ``dossiers.access.visibility_filter``), and its
+    state comes from the same conditions as the worklists', so the overview's
+    "overdue" is the overdue list's length.
 
     Raises:
         NotFound: the user may not see the agency.
-        PermissionDenied: the user is not a leader (or supervisor) of it.
+        PermissionDenied: the user is not a leader (or supervisor) of it, or of
+            any agency.
     """
-    if not agencies_visible_to(user).filter(pk=agency.pk).exists():
-        raise NotFound(
-            _("No agency has the electronic identifier %(code)s.")
-            % {"code": agency.code}
-        )
-    if not user_has_role(user, _LEADER_ROLES, agency):
-        raise PermissionDenied(
-            _("Only leaders see the overview of %(agency)s.") % {"agency": agency}
-        )
-    decided = Dossier.objects.filter(competent_agency=agency)
+    overseen = agencies_overseen_by(user, _LEADER_ROLES)
+    if agency is None:
+        first_two = list(overseen[:2])
+        if not first_two:
+            raise PermissionDenied(_("Only leaders see the overview of an agency."))
+        if len(first_two) == 1:
+            agency = first_two[0]  # one agency overseen: the overview is its own
+    if agency is None:
+        ids = overseen.order_by().values("pk")
+        decided = Dossier.objects.filter(visibility_filter(ids))
+    else:
+        if not agencies_visible_to(user).filter(pk=agency.pk).exists():
+            raise NotFound(
+                _("No agency has the electronic identifier %(code)s.")
+                % {"code": agency.code}
+            )
+        if not user_has_role(user, _LEADER_ROLES, agency):
+            raise PermissionDenied(
+                _("Only leaders see the overview of %(agency)s.") % {"agency": agency}
+            )
+        decided = Dossier.objects.filter(visibility_filter([agency.pk]))
     by_status = dict(
         decided.order_by()
         .values_list("status")

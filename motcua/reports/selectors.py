@@ -32,6 +32,7 @@ from motcua.calendars.workcalendar import require_aware
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus as S
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import overdue_filter
 from motcua.dossiers.timeliness import late_for_supplements_q
 from motcua.reports.masking import code_mask
 
@@ -42,8 +43,6 @@ OPEN_STATUSES = (
     S.SUPPLEMENT_REQUESTED,
     S.FINANCIAL_OBLIGATION,
 )
-# The clock runs only here; a paused dossier is not overdue (SPEC §5 "Pauses").
-RUNNING_STATUSES = (S.RECEIVED, S.PROCESSING)
 # Processed with a result (Decision 766: withdrawn or stopped ones are not judged).
 FINISHED_STATUSES = (S.PROCESSED, S.RETURNED)
 LATE_LIST_LIMIT = 50
@@ -239,7 +238,8 @@ def _board_counts(subject: BoardSubject, now: datetime) -> dict[str, int]:
 
 
 def _overdue_open(now: datetime) -> Q:
-    return Q(status__in=RUNNING_STATUSES, deadline_at__lt=now)
+    # The worklists' and the overview's definition, not a copy of it.
+    return overdue_filter(now)
 
 
 def _late_dossiers(subject: BoardSubject, now: datetime) -> tuple[LateDossier, ...]:

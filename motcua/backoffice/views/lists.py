@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from motcua.agencies.access import agencies_overseen_by
 from motcua.agencies.models import Agency
 from motcua.backoffice.access import staff_required
-from motcua.backoffice.choices import LEADER_ROLES, agency_ids_with_role
+from motcua.backoffice.choices import LEADER_ROLES
 from motcua.backoffice.errors import http_error
 from motcua.backoffice.views.dossier import staff_user
 from motcua.calendars.timeliness import OpenState
@@ -71,16 +71,16 @@ def worklist(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, _template(request, "worklist"), context)
 
 
-def _overview_agency(request: HttpRequest) -> Agency:
-    user = staff_user(request)
-    ids = agency_ids_with_role(user, LEADER_ROLES)
-    code = request.GET.get("agency", "").strip()
-    agencies = Agency.objects.filter(pk__in=ids).order_by("code", "id")
-    agency = agencies.filter(code=code).first() if code else agencies.first()
-    if agency is None and code:
-        agency = Agency.objects.filter(code=code).first()  # supervisors: checked below
+def _overview_agency(request: HttpRequest) -> Agency | None:
+    """The agency chosen (checked by the selector), or None: every one overseen."""
+    code = request.GET.get("agency", "").strip()[:60]
+    if not code:
+        return None
+    agency = Agency.objects.filter(code=code).first()
     if agency is None:
-        raise HttpForbidden(_("Only leaders see the overview of an agency."))
+        raise Http404(
+            _("No agency has the electronic identifier %(code)s.") % {"code": code}
+        )
     return agency
 
 
@@ -93,10 +93,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         view = agency_overview(user=user, agency=agency, now=timezone.now())
     except (NotFound, PermissionDenied) as error:
         raise http_error(error) from error
-    ids = agency_ids_with_role(user, LEADER_ROLES)
     context = {
         "overview": view,
-        "agencies": Agency.objects.filter(pk__in=ids).order_by("code", "id"),
+        "agencies": agencies_overseen_by(user, LEADER_ROLES),
         "statuses": [(DossierStatus(s), n) for s, n in view.by_status.items()],
         "states": [(OpenState(s), n) for s, n in view.open_by_state.items()],
     }
