@@ -295,6 +295,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.retention_purge",
         "schedule": 24 * 60 * 60,
     },
+    # Deletes stored files no row refers to (after MOTCUA_ORPHAN_FILE_GRACE_HOURS).
+    "documents-orphan-files-purge": {
+        "task": "documents.orphan_files_purge",
+        "schedule": 24 * 60 * 60,
+    },
     # Sends what was written while the worker or Redis was down.
     "notifications-outbox-deliver": {
         "task": "notifications.outbox_deliver",
@@ -491,6 +496,12 @@ MOTCUA_DEMO_PAYMENTS_ALLOWED = os.environ.get("MOTCUA_DEMO_PAYMENTS_ALLOWED") ==
 # The largest file a citizen may upload, in bytes (default 10 MiB).
 MOTCUA_UPLOAD_MAX_BYTES = int(
     os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
+)
+# A stored file no row refers to is deleted (daily, ``manage.py
+# purge_orphan_files``) once it is this many hours old: an upload is written before
+# the transaction that refers to it commits, so this must outlast any transaction.
+MOTCUA_ORPHAN_FILE_GRACE_HOURS = int(
+    os.environ.get("MOTCUA_ORPHAN_FILE_GRACE_HOURS", "24")
 )
 
 # Citizen accounts (issue: citizen accounts, "my dossiers", "my papers").
