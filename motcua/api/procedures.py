@@ -4,7 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -114,14 +115,26 @@ class ProcedureDetailOut(ProcedureSummaryOut):
         return list(process.steps.order_by("position")) if process else []
 
 
+class DelegationTargetOut(Schema):
+    target_percent: Decimal = Field(description="20.00 for 20 %.")
+    valid_from: date
+    valid_to: date | None = Field(description="Excluded; null: open.")
+    legal_basis: str
+
+
 class DelegationReportOut(Schema):
+    province: str = Field(description="The province's code.")
+    province_name: str
     levels: list[str]
     on_date: date
-    total: int
-    delegated: int
+    total: int = Field(description="The province's procedures of the levels.")
+    delegated: int = Field(description="Of those, delegated on the date.")
     ratio_percent: Decimal
-    target_percent: Decimal
-    meets_target: bool
+    target: DelegationTargetOut | None = Field(
+        description="The target in force on the date; null: none is set."
+    )
+    meets_target: bool | None = Field(description="null: no target is set.")
+    target_note: str = Field(description="Says so when no target is set.")
 
 
 class CatalogueQuery(Schema):
@@ -151,28 +164,56 @@ def field_list(request: HttpRequest) -> object:
 @router.get(
     "/delegation-report",
     response=DelegationReportOut,
-    summary="Delegated ÷ all procedures of the levels, against a target",
+    summary="Delegated ÷ the province's procedures of the levels, against its target",
 )
 def delegation_report(
     request: HttpRequest,
+    province: str,
     levels: str = "commune",
     on_date: date | None = None,
-    target_percent: Decimal = Decimal(20),
+    generation: str = "2025",
 ) -> DelegationReportOut:
+    """The target is the one stored for the province and in force on the date
+    (set in the admin), never passed with the request."""
     report = selectors.delegation_report(
+        province_code=province,
+        generation=generation,
         levels=[level.strip() for level in levels.split(",") if level.strip()],
         on_date=on_date or timezone.localdate(),
-        target_ratio=target_percent / 100,
     )
     return DelegationReportOut(
+        province=report.province.code,
+        province_name=report.province.name,
         levels=list(report.levels),
         on_date=report.on_date,
         total=report.total,
         delegated=report.delegated,
         ratio_percent=report.ratio_percent,
-        target_percent=target_percent,
+        target=_target_out(report),
         meets_target=report.meets_target,
+        target_note=_target_note(report),
     )
+
+
+def _target_out(report: selectors.DelegationReport) -> DelegationTargetOut | None:
+    target, percent = report.target, report.target_percent
+    if target is None or percent is None:
+        return None
+    return DelegationTargetOut(
+        target_percent=percent,
+        valid_from=target.valid_from,
+        valid_to=target.valid_to,
+        legal_basis=target.legal_basis,
+    )
+
+
+def _target_note(report: selectors.DelegationReport) -> str:
+    if report.target is not None:
+        return ""
+    return _("No delegation target is set for %(province)s on %(date)s.") % {
+        "province": report.province.name,
+        "date": formats.date_format(report.on_date, "SHORT_DATE_FORMAT"),
+    }
 
 
 @router.get("/{code}", response=ProcedureDetailOut, summary="One procedure by code")

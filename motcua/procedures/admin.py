@@ -16,6 +16,7 @@ from motcua.core.errors import DomainError
 from motcua.core.text import fold
 from motcua.procedures.models import (
     DelegationRecord,
+    DelegationTarget,
     InternalProcess,
     Procedure,
     ProcedureAgency,
@@ -27,6 +28,8 @@ from motcua.procedures.models import (
 )
 from motcua.procedures.services import (
     delegation_record,
+    delegation_target_errors,
+    delegation_target_set,
     expected_half_days,
     internal_process_copy_for_agency,
     internal_process_generate_default,
@@ -295,6 +298,67 @@ class DelegationRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 note=obj.note,
             )
         except DomainError as error:
+            self.message_user(request, str(error.message), level=messages.ERROR)
+            return
+        obj.pk = saved.pk
+
+
+class DelegationTargetForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = DelegationTarget
+        fields = [
+            "province",
+            "valid_from",
+            "valid_to",
+            "target_ratio",
+            "legal_basis",
+            "note",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        needed = ("province", "valid_from", "target_ratio", "legal_basis")
+        if any(data.get(name) is None for name in needed):
+            return data  # a field's own error is shown already
+        errors = delegation_target_errors(
+            province=data["province"],
+            valid_from=data["valid_from"],
+            valid_to=data.get("valid_to"),
+            target_ratio=data["target_ratio"],
+            legal_basis=data["legal_basis"],
+            target_id=self.instance.pk,
+        )
+        for name, message in errors.items():
+            self.add_error(name if name in self.fields else None, str(message))
+        return data
+
+
+@admin.register(DelegationTarget)
+class DelegationTargetAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Targets of the delegation report, per province and period (SPEC §2)."""
+
+    form = DelegationTargetForm
+    list_display = ["province", "valid_from", "valid_to", "target_ratio", "legal_basis"]
+    list_filter = ["province"]
+    search_fields = ["province__name", "legal_basis"]
+    raw_id_fields = ["province"]
+    list_select_related = ["province"]
+    ordering = ["province__name", "-valid_from", "id"]
+
+    def save_model(
+        self, request: HttpRequest, obj: DelegationTarget, form: Any, change: bool
+    ) -> None:
+        try:
+            saved = delegation_target_set(
+                province=obj.province,
+                valid_from=obj.valid_from,
+                valid_to=obj.valid_to,
+                target_ratio=obj.target_ratio,
+                legal_basis=obj.legal_basis,
+                note=obj.note,
+                target_id=obj.pk if change else None,
+            )
+        except DomainError as error:  # another target saved in between
             self.message_user(request, str(error.message), level=messages.ERROR)
             return
         obj.pk = saved.pk

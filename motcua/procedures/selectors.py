@@ -21,11 +21,19 @@ from django.db.models import (
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.models import (
+    AdministrativeUnit,
+    Agency,
+    UnitGeneration,
+    UnitLevel,
+)
+from motcua.agencies.selectors import unit_descendant_ids
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.core.text import fold
 from motcua.procedures.choices import ChannelScope, ProcedureLevel
 from motcua.procedures.models import (
     DelegationRecord,
+    DelegationTarget,
     InternalProcess,
     Procedure,
     ProcedureAgency,
@@ -161,33 +169,112 @@ def internal_process_for(
     return processes.filter(agency__isnull=True).first()
 
 
+# A local variant's code carries its agency's e-ID after the national code
+# (2.001218.000.00.00.H38 is 2.001218 of agency 000.00.00.H38): it belongs to
+# that agency's province, never to every province.
+_LOCAL_VARIANT_CODE = r"^[^.]+\.[^.]+\."
+
+
 @dataclass(frozen=True, slots=True)
 class DelegationReport:
-    """Delegated procedures ÷ all procedures of ``levels`` on ``on_date``."""
+    """The province's delegated procedures ÷ its procedures of ``levels``.
 
+    ``target`` is the target in force on ``on_date``; None: none is set, and
+    the ratio is not judged (``meets_target`` is None).
+    """
+
+    province: AdministrativeUnit
     levels: tuple[str, ...]
     on_date: date
     total: int
     delegated: int
     ratio: Decimal  # a fraction, 0.3917 for 39.17 %
-    target_ratio: Decimal
+    target: DelegationTarget | None
 
     @property
     def ratio_percent(self) -> Decimal:
-        return (self.ratio * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return _percent(self.ratio)
 
     @property
-    def meets_target(self) -> bool:
-        return self.ratio >= self.target_ratio
+    def target_percent(self) -> Decimal | None:
+        return None if self.target is None else _percent(self.target.target_ratio)
+
+    @property
+    def meets_target(self) -> bool | None:
+        if self.target is None:
+            return None
+        return self.ratio >= self.target.target_ratio
+
+
+def _percent(fraction: Decimal) -> Decimal:
+    return (fraction * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _report_province(*, code: str, generation: str) -> AdministrativeUnit:
+    province = AdministrativeUnit.objects.filter(
+        generation=generation, level=UnitLevel.PROVINCE, code=code.strip()
+    ).first()
+    if province is None:
+        raise InvalidInput(
+            _("Choose a province by its code."),
+            field_errors={
+                "province": _("No province has the code %(code)s.") % {"code": code}
+            },
+        )
+    return province
+
+
+def procedures_of_province(
+    *, province: AdministrativeUnit, levels: Sequence[str]
+) -> QuerySet[Procedure]:
+    """The procedures carried out at ``levels`` in ``province`` (unordered).
+
+    In the province: linked to an agency of the province, or a national
+    procedure linked to no agency at all (carried out everywhere, as the
+    competence rule of ``dossiers.competence`` reads it). A local variant
+    linked to no agency, or a procedure linked only to agencies of other
+    provinces, is not the province's.
+    """
+    in_levels = Q()
+    for level in levels:
+        in_levels |= Q(**{level_flag(level): True})
+    local_agencies = Agency.objects.filter(unit_descendant_ids(province.pk))
+    linked_here = ProcedureAgency.objects.filter(
+        procedure=OuterRef("pk"), agency__in=local_agencies
+    )
+    linked = ProcedureAgency.objects.filter(procedure=OuterRef("pk"))
+    national_everywhere = ~Exists(linked) & ~Q(code__regex=_LOCAL_VARIANT_CODE)
+    return Procedure.objects.filter(in_levels).filter(
+        Exists(linked_here) | national_everywhere
+    )
+
+
+def delegation_target_in_force(
+    *, province: AdministrativeUnit, on_date: date
+) -> DelegationTarget | None:
+    """The province's target whose period holds ``on_date``, or None."""
+    return (
+        DelegationTarget.objects.filter(province=province, valid_from__lte=on_date)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on_date))
+        .order_by("-valid_from", "id")
+        .first()
+    )
 
 
 def delegation_report(
-    *, levels: Sequence[str], on_date: date, target_ratio: Decimal
+    *,
+    province_code: str,
+    levels: Sequence[str],
+    on_date: date,
+    generation: str = UnitGeneration.TWO_LEVEL,
 ) -> DelegationReport:
-    """Count procedures of ``levels`` with a delegation valid on ``on_date``.
+    """Report the share of the province's procedures delegated on ``on_date``.
 
-    ``target_ratio`` is a fraction (0.20 for the Prime Minister's 20 %).
-    Raises InvalidInput for an unknown level or a target outside 0–1.
+    SPEC §2: delegated ÷ all procedures of the levels concerned, in the
+    province concerned (``procedures_of_province``). Delegated: with a record
+    in force on the date given by an agency of the province. Judged against
+    the target in force on the date, if one is set. Raises InvalidInput for
+    an unknown level or province.
     """
     unknown = [level for level in levels if level not in ProcedureLevel.values]
     if unknown or not levels:
@@ -195,26 +282,22 @@ def delegation_report(
             _("Choose one or more listed levels."),
             field_errors={"levels": _("Unknown: %(levels)s") % {"levels": unknown}},
         )
-    if not Decimal(0) <= target_ratio <= Decimal(1):
-        raise InvalidInput(
-            _("The target is a fraction between 0 and 1 (0.20 for 20%)."),
-            field_errors={"target_ratio": _("Between 0 and 1.")},
-        )
-    in_levels = Q()
-    for level in levels:
-        in_levels |= Q(**{level_flag(level): True})
-    procedures = Procedure.objects.filter(in_levels)
-    active = DelegationRecord.objects.filter(
-        procedure=OuterRef("pk"), valid_from__lte=on_date
+    province = _report_province(code=province_code, generation=generation)
+    procedures = procedures_of_province(province=province, levels=levels)
+    in_force = DelegationRecord.objects.filter(
+        procedure=OuterRef("pk"),
+        from_agency__in=Agency.objects.filter(unit_descendant_ids(province.pk)),
+        valid_from__lte=on_date,
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on_date))
     total = procedures.count()
-    delegated = procedures.filter(Exists(active)).count()
+    delegated = procedures.filter(Exists(in_force)).count()
     ratio = Decimal(delegated) / Decimal(total) if total else Decimal(0)
     return DelegationReport(
+        province=province,
         levels=tuple(levels),
         on_date=on_date,
         total=total,
         delegated=delegated,
         ratio=ratio.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP),
-        target_ratio=target_ratio,
+        target=delegation_target_in_force(province=province, on_date=on_date),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,19 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from motcua.procedures.services import catalogue_import
+from motcua.agencies.models import (
+    AdministrativeUnit,
+    Agency,
+    UnitGeneration,
+    UnitLevel,
+)
+from motcua.procedures.choices import DelegationKind
+from motcua.procedures.models import Procedure
+from motcua.procedures.services import (
+    catalogue_import,
+    delegation_record,
+    delegation_target_set,
+)
 
 SEED = Path(__file__).resolve().parents[2] / "demo" / "seed" / "demo_seed.json"
 
@@ -97,16 +110,63 @@ def test_procedure_detail_has_channels_documents_and_default_process(client, dem
     assert client.get("/api/v1/procedures/9.999999").status_code == 404
 
 
-def test_delegation_report(client, demo):
-    response = client.get(
-        "/api/v1/procedures/delegation-report",
-        {"levels": "commune", "on_date": "2026-11-25", "target_percent": "20"},
+def _delegation_report(client, **params):
+    return client.get("/api/v1/procedures/delegation-report", params)
+
+
+def test_delegation_report_without_a_target_gives_the_ratio_and_says_so(client, demo):
+    # The old per-request target is not a parameter any more: it changes nothing.
+    response = _delegation_report(
+        client,
+        province="01",
+        levels="commune",
+        on_date="2026-11-25",
+        target_percent="20",
     )
     assert response.status_code == 200
     body = response.json()
-    assert body["total"] == 9
-    assert body["delegated"] == 0
-    assert body["meets_target"] is False
+    assert (body["province"], body["total"], body["delegated"]) == ("01", 9, 0)
+    assert Decimal(body["ratio_percent"]) == 0
+    assert body["target"] is None and body["meets_target"] is None
+    assert body["target_note"]
+
+
+def test_delegation_report_uses_the_provinces_stored_target(client, demo):
+    city = Agency.objects.get(code="H26")
+    ward = Agency.objects.get(code="H26.00004")
+    for code in ("1.001193", "1.000894", "1.000656"):
+        delegation_record(
+            procedure=Procedure.objects.get(code=code),
+            kind=DelegationKind.DELEGATION,
+            from_agency=city,
+            to_agency=ward,
+            legal_instrument="Quyết định 1716/QĐ-UBND",
+            valid_from=date(2025, 7, 1),
+        )
+    delegation_target_set(
+        province=AdministrativeUnit.objects.get(
+            generation=UnitGeneration.TWO_LEVEL, level=UnitLevel.PROVINCE, code="01"
+        ),
+        valid_from=date(2026, 1, 1),
+        valid_to=date(2027, 1, 1),
+        target_ratio=Decimal("0.20"),
+        legal_basis="Quyết định 1/QĐ-TTg",
+    )
+    body = _delegation_report(client, province="01", on_date="2026-11-25").json()
+    assert (body["total"], body["delegated"]) == (9, 3)
+    assert Decimal(body["ratio_percent"]) == Decimal("33.33")
+    assert Decimal(body["target"]["target_percent"]) == 20
+    assert body["target"]["legal_basis"] == "Quyết định 1/QĐ-TTg"
+    assert body["meets_target"] is True and body["target_note"] == ""
+    before = _delegation_report(client, province="01", on_date="2025-12-31").json()
+    assert before["delegated"] == 3 and before["target"] is None
+
+
+def test_delegation_report_for_an_unknown_province_is_a_clear_422(client, demo):
+    response = _delegation_report(client, province="99")
+    assert response.status_code == 422
+    assert set(response.json()["errors"]) == {"province"}
+    assert _delegation_report(client).status_code == 422  # the province is needed
 
 
 def test_the_procedure_list_uses_the_same_queries_for_5_or_50_rows(client, db):

@@ -8,11 +8,12 @@ from motcua.procedures.models.catalogue import (
     ProcedureResult,
     RequiredDocument,
 )
-from motcua.procedures.models.delegation import DelegationRecord
+from motcua.procedures.models.delegation import DelegationRecord, DelegationTarget
 from motcua.procedures.models.processes import InternalProcess, ProcessStep
 
 __all__ = [
     "DelegationRecord",
+    "DelegationTarget",
     "InternalProcess",
     "Procedure",
     "ProcedureAgency",

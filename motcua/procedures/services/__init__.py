@@ -1,6 +1,10 @@
 """Services (writes) of the catalogue."""
 
-from motcua.procedures.services.delegations import delegation_record
+from motcua.procedures.services.delegations import (
+    delegation_record,
+    delegation_target_errors,
+    delegation_target_set,
+)
 from motcua.procedures.services.imports import (
     ImportReport,
     RejectedRecord,
@@ -22,6 +26,8 @@ __all__ = [
     "RejectedRecord",
     "catalogue_import",
     "delegation_record",
+    "delegation_target_errors",
+    "delegation_target_set",
     "expected_half_days",
     "internal_process_copy_for_agency",
     "internal_process_generate_default",

@@ -1,5 +1,4 @@
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
@@ -8,7 +7,6 @@ from motcua.core.errors import InvalidInput, NotFound
 from motcua.procedures.choices import DelegationKind
 from motcua.procedures.models import Procedure, ProcedureAgency
 from motcua.procedures.selectors import (
-    delegation_report,
     field_list,
     internal_process_for,
     procedure_get,
@@ -96,29 +94,6 @@ def test_an_agency_copy_of_the_default_process_is_used_for_that_agency(imported)
     default = internal_process_for(procedure=procedure)
     assert default is not None and default.agency is None
     assert [s.quota_half_days for s in copy.steps.order_by("position")] == [1, 3, 1, 1]
-
-
-def test_delegation_report_divides_delegated_by_all_procedures_of_the_levels(imported):
-    province, commune = _agency("000.00.00.H02"), _agency("000.00.00.H03")
-    record = delegation_record(
-        procedure=Procedure.objects.get(code="1.001193"),
-        kind=DelegationKind.DELEGATION,
-        from_agency=province,
-        to_agency=commune,
-        legal_instrument="Quyết định 1/2025/QĐ-UBND",
-        valid_from=date(2025, 7, 1),
-        valid_to=date(2026, 7, 1),
-    )
-    assert record.pk
-    report = delegation_report(
-        levels=["commune"], on_date=date(2025, 9, 1), target_ratio=Decimal("0.20")
-    )
-    assert (report.delegated, report.total) == (1, 4)
-    assert report.ratio_percent == Decimal("25.00") and report.meets_target
-    expired = delegation_report(
-        levels=["commune"], on_date=date(2026, 7, 1), target_ratio=Decimal("0.20")
-    )
-    assert expired.delegated == 0 and not expired.meets_target
 
 
 def test_a_delegation_to_the_same_agency_or_with_reversed_dates_is_refused(imported):
