@@ -148,3 +148,80 @@ class CitizenAccountAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff_id} {self.citizen_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+class PasswordResetCode(models.Model):
+    """A one-time code sent to a citizen to set a new password.
+
+    Only a keyed hash of the code is kept. The code works once, until
+    ``expires_at`` (excluded) and for a few wrong tries; only the newest code of
+    an account counts, so asking again makes the one before useless.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    digest = models.CharField(_("code hash"), max_length=64)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("password reset code")
+        verbose_name_plural = _("password reset codes")
+        indexes = [models.Index(fields=["user", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="password_reset_code_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SignUpRequest(models.Model):
+    """A sign-up waiting for the one-time code sent to the phone it gave.
+
+    The account is made only when the code comes back, so the sign-up page
+    answers alike whether or not the ID number has an account. For one that has,
+    no code is sent (``digest`` is empty: the request can never be confirmed)
+    and the account's owner is told instead. ``token`` is random and kept in the
+    visitor's session; the password is kept hashed, the code as a keyed hash.
+    """
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    id_number = models.CharField(_("personal ID number"), max_length=12)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20)
+    email = models.CharField(_("e-mail"), max_length=254, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    password = models.CharField(_("password"), max_length=128, blank=True)
+    digest = models.CharField(_("code hash"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-up request")
+        verbose_name_plural = _("sign-up requests")
+        indexes = [
+            models.Index(fields=["id_number", "created_at"]),
+            models.Index(fields=["phone", "created_at"]),
+            models.Index(fields=["created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="sign_up_request_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.id_number} {self.created_at:%Y-%m-%d %H:%M}"

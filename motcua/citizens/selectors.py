@@ -33,6 +33,15 @@ def citizen_of(user: User | AnonymousUser | None) -> Citizen | None:
     return cast("Citizen | None", getattr(user, "citizen", None))
 
 
+def account_for_id_number(id_number: str) -> User | None:
+    """Return the account that personal ID number ``id_number`` (12 digits)
+    belongs to: a citizen's, or a staff account using it as its username."""
+    citizen = Citizen.objects.select_related("user").filter(id_number=id_number).first()
+    if citizen is not None:
+        return citizen.user
+    return User.objects.filter(username=id_number).first()
+
+
 def papers_of(owner: User) -> QuerySet[StoredPaper]:
     """Return the papers in ``owner``'s data store, newest first."""
     return StoredPaper.objects.filter(owner=owner).order_by("-created_at", "-id")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -24,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.citizens.models import Citizen, CitizenAccountAccess, StoredPaper
-from motcua.citizens.selectors import paper_of
+from motcua.citizens.selectors import account_for_id_number, paper_of
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.core.identity import personal_id_normalise, personal_id_problem
 from motcua.core.text import fold, nfc
@@ -113,26 +115,33 @@ def _id_number_taken() -> InvalidInput:
     )
 
 
-@transaction.atomic
-def citizen_sign_up(
+@dataclass(frozen=True, slots=True)
+class SignUpData:
+    """The fields of a sign-up, cleaned (the password is checked, not kept)."""
+
+    full_name: str
+    id_number: str
+    phone: str
+    email: str
+    birth_date: date | None
+
+
+def sign_up_clean(
     *,
     full_name: str,
     id_number: str,
     phone: str,
     email: str,
     password: str,
-    birth_date: date | None = None,
+    birth_date: date | None,
     now: datetime,
-) -> User:
-    """Create a citizen account that logs in with its ID number and ``password``.
-
-    The ID number is only claimed (not verified) until the citizen logs in
-    through VNeID; the username is the 12-digit ID number.
+) -> SignUpData:
+    """Return the sign-up's fields cleaned; whether the ID number has an account
+    is not looked at.
 
     Raises:
         InvalidInput: a field is wrong (``field_errors`` says which: full_name,
-            id_number, phone, email, birth_date, password), or an account with
-            this ID number exists.
+            id_number, phone, email, birth_date, password).
     """
     full_name = nfc(full_name or "")[:200]
     email = (email or "").strip().lower()
@@ -147,29 +156,84 @@ def citizen_sign_up(
     )
     if errors:
         raise InvalidInput(_("Please correct the fields below."), field_errors=errors)
-    id_number = id_number_clean(id_number)
-    if (
-        Citizen.objects.filter(id_number=id_number).exists()
-        or User.objects.filter(username=id_number).exists()
-    ):
+    return SignUpData(
+        full_name=full_name,
+        id_number=id_number_clean(id_number),
+        phone=phone_clean(phone),
+        email=email,
+        birth_date=birth_date,
+    )
+
+
+@transaction.atomic
+def citizen_account_create(
+    *, data: SignUpData, password_hash: str, now: datetime
+) -> User:
+    """Make the account of a cleaned sign-up whose password is already hashed.
+
+    Raises:
+        InvalidInput: an account with this ID number exists (``field_errors``
+            id_number), a concurrent sign-up included.
+    """
+    if account_for_id_number(data.id_number) is not None:
         raise _id_number_taken()
     try:
         with transaction.atomic():  # a savepoint: a concurrent sign-up may win
             user = User(
-                username=id_number,
-                full_name=full_name,
-                phone=phone_clean(phone),
-                email=email,
+                username=data.id_number,
+                full_name=data.full_name,
+                phone=data.phone,
+                email=data.email,
+                password=password_hash,
                 date_joined=now,
             )
-            user.set_password(password)
             user.save()
             Citizen.objects.create(
-                user=user, id_number=id_number, birth_date=birth_date, created_at=now
+                user=user,
+                id_number=data.id_number,
+                birth_date=data.birth_date,
+                created_at=now,
             )
     except IntegrityError as error:
         raise _id_number_taken() from error
     return user
+
+
+@transaction.atomic
+def citizen_sign_up(
+    *,
+    full_name: str,
+    id_number: str,
+    phone: str,
+    email: str,
+    password: str,
+    birth_date: date | None = None,
+    now: datetime,
+) -> User:
+    """Create a citizen account that logs in with its ID number and ``password``, at
+    once (seeding, tests, drills; the portal confirms a code first:
+    ``citizens.sign_up``).
+
+    The ID number is only claimed (not verified) until the citizen logs in
+    through VNeID; the username is the 12-digit ID number.
+
+    Raises:
+        InvalidInput: a field is wrong (``field_errors`` says which: full_name,
+            id_number, phone, email, birth_date, password), or an account with
+            this ID number exists.
+    """
+    data = sign_up_clean(
+        full_name=full_name,
+        id_number=id_number,
+        phone=phone,
+        email=email,
+        password=password,
+        birth_date=birth_date,
+        now=now,
+    )
+    return citizen_account_create(
+        data=data, password_hash=make_password(password), now=now
+    )
 
 
 def _verified_profile_update(

@@ -37,6 +37,22 @@ class NotificationKind(models.TextChoices):
     )
     # Someone gave many wrong second factors for the dossier on public tracking.
     CHECK_GUESSED = "check_guessed", _("wrong tracking checks")
+    # Citizen accounts (ACCOUNT_KINDS): a one-time code to confirm a sign-up.
+    SIGN_UP_CODE = "sign_up_code", _("sign-up code")
+    # Someone tried to sign up with the ID number of this account.
+    SIGN_UP_TAKEN = "sign_up_taken", _("sign-up tried with an ID that has an account")
+    # A one-time code to set a new password.
+    PASSWORD_RESET_CODE = "password_reset_code", _("password reset code")
+
+
+# Kinds about a citizen's account: no dossier code in them.
+ACCOUNT_KINDS = frozenset(
+    {
+        NotificationKind.SIGN_UP_CODE,
+        NotificationKind.SIGN_UP_TAKEN,
+        NotificationKind.PASSWORD_RESET_CODE,
+    }
+)
 
 
 class MessageChannel(models.TextChoices):

@@ -41,7 +41,8 @@ def notification_enqueue(
     Texts come from ``notifications/<kind>.txt`` (Vietnamese, the citizen's language;
     dates in local time). ``context`` may hold ``procedure_name``, ``deadline``,
     ``new_deadline`` (aware datetimes), ``items`` (list of str), ``reason`` and
-    ``tracking_url``.
+    ``tracking_url``; the account kinds take ``code`` and ``minutes`` (how long
+    the code works) and no dossier code.
 
     Raises ``InvalidInput`` for an unknown ``kind``, a naive or non-datetime
     ``deadline``/``new_deadline``, or ``items`` that is not a list of texts.

@@ -1,7 +1,8 @@
-"""Forms of citizen accounts: sign-up, login, adding a paper to "my papers".
+"""Forms of citizen accounts: sign-up and its code, login, the password reset,
+adding a paper to "my papers".
 
-Forms only parse; the rules (ID number shape, phone, password strength, unique
-ID) live in ``motcua.citizens.services`` and come back as field errors.
+Forms only parse; the rules (ID number shape, phone, password strength, codes)
+live in ``motcua.citizens`` and come back as field errors.
 """
 
 from __future__ import annotations
@@ -73,18 +74,12 @@ class SignUpForm(forms.Form):
         return data
 
 
-class LoginForm(forms.Form):
+class _IdNumberForm(forms.Form):
     id_number = forms.CharField(
         label=_("Personal ID number"),
         max_length=20,
         widget=forms.TextInput(attrs=ID_NUMBER_ATTRS),
     )
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    next = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_id_number(self) -> str:
         value = personal_id_normalise(str(self.cleaned_data["id_number"]))
@@ -92,6 +87,57 @@ class LoginForm(forms.Form):
         if problem is not None:
             raise forms.ValidationError(str(problem))
         return value
+
+
+class LoginForm(_IdNumberForm):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class PasswordForgotForm(_IdNumberForm):
+    """Ask for a code to set a new password."""
+
+
+def _code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        help_text=_("The 6 digits of the message we sent."),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "maxlength": "12",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class SignUpConfirmForm(forms.Form):
+    code = _code_field()
+
+
+class PasswordResetForm(forms.Form):
+    code = _code_field()
+    new_password = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=_(
+            "At least 8 characters, not only digits, not a common password and "
+            "not like your name or ID number."
+        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password_again = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
 
 class PaperAddForm(forms.Form):

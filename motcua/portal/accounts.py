@@ -4,7 +4,8 @@
 Passwords are checked through ``django.contrib.auth.authenticate`` so that
 django-axes counts failures and locks out guessing. Each view parses input, makes
 one domain call and maps domain errors to the page. Pages need no JavaScript
-and are never cached: they show personal data.
+and are never cached: they show personal data. The pages where a code is typed
+(confirming a sign-up, resetting a forgotten password) are in ``account_codes``.
 """
 
 from __future__ import annotations
@@ -49,16 +50,17 @@ from motcua.citizens.oidc import vneid_enabled
 from motcua.citizens.selectors import citizen_of, paper_of, papers_of
 from motcua.citizens.services import (
     citizen_password_change,
-    citizen_sign_up,
     stored_paper_delete,
     stored_paper_upload,
 )
+from motcua.citizens.sign_up import citizen_sign_up_request
 from motcua.core.errors import DomainError, InvalidInput, NotFound
 from motcua.documents.serving import stored_file_response
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
 from motcua.dossiers.services.applicant import is_waiting_for_papers
+from motcua.portal.account_codes import attempt, sign_up_pending_keep
 from motcua.portal.account_forms import (
     LoginForm,
     PaperAddForm,
@@ -117,39 +119,44 @@ def _context(form: SignUpForm | LoginForm, next_url: str) -> dict[str, Any]:
     }
 
 
-def _sign_up_save(request: HttpRequest, form: SignUpForm) -> User | None:
+def _sign_up_send(request: HttpRequest, form: SignUpForm) -> tuple[int, str | None]:
     data = form.cleaned_data
-    try:
-        return citizen_sign_up(
+    return attempt(
+        request,
+        form,
+        lambda now: citizen_sign_up_request(
             full_name=data["full_name"],
             id_number=data["id_number"],
             phone=data["phone"],
             email=data["email"],
             password=data["password"],
             birth_date=data["birth_date"],
-            now=timezone.now(),
-        )
-    except InvalidInput as error:
-        for field, message in error.field_errors.items():
-            form.add_error(field if field in form.fields else None, str(message))
-        if not error.field_errors:
-            form.add_error(None, str(error.message))
-        return None
+            now=now,
+        ),
+    )
 
 
 @sensitive_post_parameters("password", "password_again")
 @require_http_methods(["GET", "POST"])
 def citizen_signup(request: HttpRequest) -> HttpResponse:
-    """Create a citizen account (ID number + password), then log it in."""
+    """Check a sign-up and send a code to confirm it, then ask for the code.
+
+    The answer is the same whether or not the ID number has an account
+    (``citizens.sign_up``); the account is made once the code comes back.
+    """
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
     form = SignUpForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        user = _sign_up_save(request, form)
-        if user is not None:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Your account is ready."))
-            return redirect(next_url)
     status = 400 if form.is_bound else 200
+    if form.is_valid():
+        status, token = _sign_up_send(request, form)
+        if token is not None:
+            sign_up_pending_keep(
+                request,
+                token=token,
+                phone=form.cleaned_data["phone"],
+                next_url=next_url,
+            )
+            return redirect("portal:citizen_signup_confirm")
     page = render(
         request, "portal/account_signup.html", _context(form, next_url), status=status
     )

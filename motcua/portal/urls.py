@@ -3,6 +3,7 @@
 from django.urls import path
 
 from motcua.portal import (
+    account_codes,
     accounts,
     boards,
     brand_views,
@@ -83,7 +84,22 @@ urlpatterns = [
     ),
     # Citizen accounts, "my dossiers" and "my papers" (Decree 45/2020 Art. 16).
     path("cong-dan/dang-ky/", accounts.citizen_signup, name="citizen_signup"),
+    path(
+        "cong-dan/dang-ky/xac-nhan/",
+        account_codes.signup_confirm,
+        name="citizen_signup_confirm",
+    ),
     path("cong-dan/dang-nhap/", accounts.citizen_login, name="citizen_login"),
+    path(
+        "cong-dan/quen-mat-khau/",
+        account_codes.password_forgot,
+        name="citizen_password_forgot",
+    ),
+    path(
+        "cong-dan/quen-mat-khau/dat-lai/",
+        account_codes.password_reset,
+        name="citizen_password_reset",
+    ),
     path("cong-dan/dang-xuat/", accounts.citizen_logout, name="citizen_logout"),
     path("cong-dan/ho-so-cua-toi/", accounts.my_dossiers, name="my_dossiers"),
     path("cong-dan/doi-mat-khau/", accounts.citizen_password, name="citizen_password"),

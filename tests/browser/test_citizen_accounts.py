@@ -16,6 +16,7 @@ from playwright.sync_api import Page, ViewportSize, expect
 
 from motcua.citizens.models import Citizen
 from motcua.citizens.services import stored_paper_add
+from motcua.citizens.tests.codes import code_sent_to
 from motcua.citizens.tests.factories import ID_NUMBER, NOW, PASSWORD, citizen
 from motcua.dossiers import services as s
 from motcua.dossiers.access import dossier_get_for_user
@@ -68,6 +69,11 @@ def test_a_citizen_signs_up_with_the_keyboard_alone(page: Page, live_server: Any
         tab_to(page, element_id)
         page.keyboard.type(text)
     tab_to(page, "signup-submit")
+    page.keyboard.press("Enter")
+    expect(page.locator("#signup-confirm-form")).to_be_visible()
+    tab_to(page, "id_code")
+    page.keyboard.type(code_sent_to("0912345678"))  # as read on the phone
+    tab_to(page, "signup-confirm-submit")
 
     page.keyboard.press("Enter")
 
@@ -77,7 +83,13 @@ def test_a_citizen_signs_up_with_the_keyboard_alone(page: Page, live_server: Any
 
 
 @pytest.mark.parametrize(
-    "path", ["/cong-dan/dang-ky/", "/cong-dan/dang-nhap/", "/cong-dan/dang-nhap/?x"]
+    "path",
+    [
+        "/cong-dan/dang-ky/",
+        "/cong-dan/dang-nhap/",
+        "/cong-dan/dang-nhap/?x",
+        "/cong-dan/quen-mat-khau/",
+    ],
 )
 def test_the_public_account_pages_pass_axe_at_320_px(
     page: Page, live_server: Any, path: str

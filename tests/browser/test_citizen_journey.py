@@ -19,6 +19,7 @@ from pypdf import PdfWriter
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
+from motcua.citizens.tests.codes import code_sent_to
 from motcua.dossiers import services as s
 from motcua.dossiers.models import Dossier
 from motcua.procedures.choices import Channel
@@ -151,6 +152,9 @@ def test_a_citizen_finds_files_pays_tracks_and_rates(
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password_again").fill(PASSWORD)
     page.locator("#id_password_again").press("Enter")
+    expect(page.locator("#signup-confirm-form")).to_be_visible()
+    page.locator("#id_code").fill(code_sent_to("0912345678"))
+    page.locator("#id_code").press("Enter")
     expect(page.locator("#submit-begin")).to_be_visible()
     page.locator("#submit-begin").click()
 

@@ -217,7 +217,11 @@ def pages_table() -> dict[str, Row]:
             "GET", {**CITIZEN_ONLY, CITIZEN: INVALID}, CITIZEN_OTHER, kwargs=dossier
         ),
         "portal:citizen_signup": Row("GET", P),
+        # Without a sign-up or reset under way: sent back to its first page.
+        "portal:citizen_signup_confirm": Row("GET", P),
         "portal:citizen_login": Row("GET", P),
+        "portal:citizen_password_forgot": Row("GET", P),
+        "portal:citizen_password_reset": Row("GET", P),
         "portal:citizen_logout": Row("POST", every(LOGIN)),
         "portal:my_dossiers": Row("GET", CITIZEN_ONLY),
         "portal:citizen_password": Row("GET", CITIZEN_ONLY),
@@ -436,7 +440,7 @@ def api_table() -> dict[str, ApiRow]:
         "GET /api/v1/service-points": ApiRow(P),
         "GET /api/v1/procedures": ApiRow(P),
         "GET /api/v1/procedures/fields": ApiRow(P),
-        "GET /api/v1/procedures/delegation-report": ApiRow(P),
+        "GET /api/v1/procedures/delegation-report": ApiRow(P, query="province=01"),
         "GET /api/v1/procedures/{code}": ApiRow(
             P, path=lambda w, s: {"code": w.procedure}
         ),
@@ -629,6 +633,7 @@ ADMIN_SUPERUSER_ONLY = {
     "agencies.UnitSuccession",
     "procedures.ProcedureField",
     "procedures.DelegationRecord",
+    "procedures.DelegationTarget",
     "citizens.Citizen",
     "citizens.StoredPaper",
     "dossiers.Dossier",

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from motcua.notifications.models import NotificationKind
+from motcua.notifications.models import ACCOUNT_KINDS, NotificationKind
 from motcua.notifications.services import notification_enqueue
 from motcua.notifications.tests.conftest import NOW
 
@@ -68,7 +68,10 @@ def test_the_supplement_request_lists_the_missing_items():
     assert "cần bổ sung: Tờ khai." in message.body
 
 
-@pytest.mark.parametrize("kind", NotificationKind.values)
+DOSSIER_KINDS = [kind for kind in NotificationKind.values if kind not in ACCOUNT_KINDS]
+
+
+@pytest.mark.parametrize("kind", DOSSIER_KINDS)
 def test_every_kind_is_short_enough_for_one_sms_and_signed_with_the_hotline(kind):
     message = render(kind)
 
@@ -77,6 +80,35 @@ def test_every_kind_is_short_enough_for_one_sms_and_signed_with_the_hotline(kind
     assert message.body.startswith("Một cửa số: Hồ sơ H26.01-260302-0001")
     assert "\n" not in message.subject
     assert message.subject
+
+
+@pytest.mark.parametrize("kind", sorted(ACCOUNT_KINDS))
+def test_every_account_kind_is_one_sms_signed_with_the_hotline(kind):
+    (message,) = notification_enqueue(
+        kind=kind,
+        now=NOW,
+        recipient_name="Nguyễn Văn An",
+        phone="0912345678",
+        context={"code": "012345", "minutes": 15},
+    )
+
+    assert len(message.body) <= 160, message.body
+    assert message.body.startswith("Một cửa số: ")
+    assert message.body.endswith("Hotline 1022")
+    assert message.dossier_code == ""
+    assert "012345" not in message.subject
+    assert message.subject and "\n" not in message.subject
+
+
+def test_a_code_message_gives_the_code_and_how_long_it_works():
+    (message,) = notification_enqueue(
+        kind="password_reset_code",
+        now=NOW,
+        phone="0912345678",
+        context={"code": "012345", "minutes": 15},
+    )
+
+    assert "Mã đặt lại mật khẩu là 012345, dùng được trong 15 phút." in message.body
 
 
 @pytest.mark.parametrize("kind", NotificationKind.values)

@@ -8,9 +8,12 @@ from django.contrib.auth import get_user
 
 from motcua.accounts.models import User
 from motcua.citizens.models import Citizen
+from motcua.citizens.tests.codes import code_sent_to
 from motcua.citizens.tests.factories import ID_NUMBER, PASSWORD, citizen
+from motcua.notifications.models import OutboxMessage
 
 SIGNUP = "/cong-dan/dang-ky/"
+SIGNUP_CONFIRM = "/cong-dan/dang-ky/xac-nhan/"
 LOGIN = "/cong-dan/dang-nhap/"
 LOGOUT = "/cong-dan/dang-xuat/"
 MINE = "/cong-dan/ho-so-cua-toi/"
@@ -56,8 +59,14 @@ def test_the_signup_page_has_labelled_fields_and_no_script(client):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_signing_up_logs_the_citizen_in_and_opens_my_dossiers(client):
+def test_signing_up_asks_for_the_code_then_logs_the_citizen_in(client):
     response = client.post(SIGNUP, signup_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == SIGNUP_CONFIRM
+    assert not User.objects.exists()  # not before the code comes back
+
+    response = client.post(SIGNUP_CONFIRM, {"code": code_sent_to("0912345678")})
 
     assert response.status_code == 302
     assert response["Location"] == MINE
@@ -77,14 +86,20 @@ def test_signup_shows_a_bad_id_number_next_to_its_field(en):
     assert not User.objects.exists()
 
 
-def test_signup_says_when_the_id_number_has_an_account_already(en):
+def test_signup_answers_alike_when_the_id_number_has_an_account_already(en):
     citizen()
+    taken = en.post(SIGNUP, signup_data(phone="0987654321"))
+    en.cookies.clear()
+    en.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    new = en.post(SIGNUP, signup_data(id_number="001190099999", phone="0987654322"))
 
-    response = en.post(SIGNUP, signup_data(phone="0987654321"))
-
-    assert response.status_code == 400
-    assert "An account with this personal ID number already exists." in html(response)
+    assert taken.status_code == new.status_code == 302
+    assert taken["Location"] == new["Location"] == SIGNUP_CONFIRM
+    assert "already exists" not in html(en.get(SIGNUP_CONFIRM))
     assert User.objects.count() == 1
+    # The owner of the account is told, not the visitor.
+    (told,) = OutboxMessage.objects.filter(kind="sign_up_taken")
+    assert told.recipient == "0912345678"
 
 
 def test_signup_explains_a_weak_password(en):
