@@ -1,4 +1,7 @@
-"""Django admin for payments: read-only, they are the record of what was paid."""
+"""Django admin for payments: read-only, they are the record of what was paid.
+
+Staff find the money to give back with the "refund due" filter.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +22,15 @@ class PaymentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "status",
         "gateway_transaction",
         "settled_at",
+        "refund_due",
     )
-    list_filter = ("status", "gateway")
-    search_fields = ("reference", "purpose", "gateway_transaction")
+    list_filter = ("refund_due", "refund_reason", "status", "gateway")
+    search_fields = (
+        "reference",
+        "purpose",
+        "gateway_transaction",
+        "refund_transaction",
+    )
     date_hierarchy = "created_at"
     ordering = ("-created_at", "-id")
     list_per_page = 50
@@ -32,6 +41,8 @@ class PaymentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "failure_reason",
         "return_url",
         ("created_at", "settled_at"),
+        ("refund_due", "refund_reason"),
+        ("refund_transaction", "refund_flagged_at"),
     )
     readonly_fields = (
         "reference",
@@ -45,6 +56,10 @@ class PaymentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "return_url",
         "created_at",
         "settled_at",
+        "refund_due",
+        "refund_reason",
+        "refund_transaction",
+        "refund_flagged_at",
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -36,6 +36,24 @@ class GatewayOutcome:
     status: PaymentStatus
     transaction_id: str = ""
     reason: str = ""
+    # What the gateway says it took, when its answer says (checked on settling).
+    amount_vnd: int | None = None
+
+
+@dataclass(frozen=True)
+class GatewayNotification:
+    """A gateway's server-to-server notice: which payment, and what happened."""
+
+    reference: str
+    outcome: GatewayOutcome
+
+
+class BadSignature(InvalidInput):
+    """The gateway did not sign this answer (forged, altered or truncated)."""
+
+
+class AmountMismatch(InvalidInput):
+    """The gateway's answer names another amount than the payment's."""
 
 
 class PaymentGateway(Protocol):
@@ -50,14 +68,25 @@ class PaymentGateway(Protocol):
         """Check the gateway's signed return parameters and say what happened.
 
         Raises:
-            InvalidInput: the parameters are not signed by the gateway or are
+            BadSignature: the parameters are not signed by the gateway or are
                 not about ``payment``.
         """
 
+    def verify_notification(self, params: Mapping[str, str]) -> GatewayNotification:
+        """Check a notification the gateway sent us directly and say what happened.
 
-def bad_signature() -> InvalidInput:
+        The gateway calls this site server to server (VNPay's IPN, a bank's
+        callback), so a payment confirmed while the payer's browser is closed
+        still counts.
+
+        Raises:
+            BadSignature: the parameters are not signed by the gateway.
+        """
+
+
+def bad_signature() -> BadSignature:
     """The error for a return that the gateway did not sign (forged or altered)."""
-    return InvalidInput(
+    return BadSignature(
         _(
             "The answer from the payment gateway could not be verified. Nothing "
             "was changed; start the payment again."
@@ -119,9 +148,14 @@ class DemoGateway:
         )
         return with_query(payment.return_url, params)
 
-    def verify_return(
-        self, payment: Payment, params: Mapping[str, str]
-    ) -> GatewayOutcome:
+    def notification_params(
+        self, payment: Payment, *, result: str, transaction_id: str = ""
+    ) -> dict[str, str]:
+        """Return what the demo bank would send to the notification endpoint:
+        the same signed answer as the payer's way back (as VNPay signs both)."""
+        return self.return_params(payment, result=result, transaction_id=transaction_id)
+
+    def _verified(self, params: Mapping[str, str]) -> GatewayNotification:
         reference = params.get("ref", "")
         result = params.get("result", "")
         txn = params.get("txn", "")
@@ -130,13 +164,25 @@ class DemoGateway:
         )
         if not constant_time_compare(expected, params.get("sig", "")):
             raise bad_signature()
-        if reference != payment.reference or result not in DEMO_RESULTS:
+        if not reference or result not in DEMO_RESULTS:
             raise bad_signature()
-        return GatewayOutcome(
+        outcome = GatewayOutcome(
             status=DEMO_RESULTS[result],
             transaction_id=txn,
             reason=DEMO_REASONS.get(result, ""),
         )
+        return GatewayNotification(reference=reference, outcome=outcome)
+
+    def verify_return(
+        self, payment: Payment, params: Mapping[str, str]
+    ) -> GatewayOutcome:
+        notification = self._verified(params)
+        if notification.reference != payment.reference:
+            raise bad_signature()
+        return notification.outcome
+
+    def verify_notification(self, params: Mapping[str, str]) -> GatewayNotification:
+        return self._verified(params)
 
 
 @cache

@@ -27,14 +27,14 @@ from motcua.accounts.models import User
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import citizen_of, paper_of
 from motcua.citizens.services import stored_paper_add
-from motcua.core.errors import Conflict, InvalidInput
+from motcua.core.errors import Conflict, DomainError, InvalidInput
 from motcua.documents.uploads import CheckedUpload, safe_display_name, upload_check
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, PaidFee
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_register_online
 from motcua.payments.models import Payment, PaymentStatus
-from motcua.payments.selectors import payments_for
+from motcua.payments.selectors import payment_counted_for
 from motcua.payments.services import payment_create, payment_settle
 from motcua.procedures.models import Procedure
 from motcua.submissions.models import (
@@ -76,8 +76,11 @@ class DraftValues:
     return_address: str = ""
 
 
+SUBMISSION_KIND = "submission"
+
+
 def _purpose(submission: Submission) -> str:
-    return f"submission:{submission.token}"
+    return f"{SUBMISSION_KIND}:{submission.token}"
 
 
 def _editable(submission: Submission) -> None:
@@ -263,12 +266,7 @@ def _ready_check(submission: Submission) -> None:
 
 
 def _paid(submission: Submission) -> Payment | None:
-    return (
-        payments_for(_purpose(submission))
-        .filter(status=PaymentStatus.PAID)
-        .order_by("settled_at", "id")
-        .first()
-    )
+    return payment_counted_for(_purpose(submission))
 
 
 def _ticks(submission: Submission) -> list[DocumentTick]:
@@ -413,6 +411,10 @@ def submission_payment_return(
 ) -> tuple[Payment, Dossier | None]:
     """Settle what the gateway says and, when paid, file the draft.
 
+    Settling a paid answer files the draft already (``submission_payment_paid``,
+    as for the gateway's notification); filing again here returns that dossier,
+    or files a draft that could not be filed then.
+
     Returns the payment and the dossier (None when the payment did not go
     through: the draft stays as it was and may be paid again).
 
@@ -426,6 +428,33 @@ def submission_payment_return(
     if payment.status != PaymentStatus.PAID:
         return payment, None
     return payment, submission_file(submission=submission, account=account, now=now)
+
+
+def submission_payment_paid(*, payment: Payment, now: datetime) -> bool:
+    """File the draft ``payment`` paid for, just confirmed by the gateway (the
+    handler of ``submission`` payments).
+
+    Returns whether the payment counted: it does as the draft's fee even when the
+    draft cannot be filed yet (the citizen files it later), not when the draft is
+    gone (the payment is then flagged for refund).
+    """
+    try:
+        token = uuid.UUID(payment.purpose.removeprefix(f"{SUBMISSION_KIND}:"))
+    except ValueError:
+        return False
+    submission = Submission.objects.filter(token=token).first()
+    if submission is None:
+        return False
+    try:
+        submission_file(submission=submission, account=submission.account, now=now)
+    except DomainError as error:
+        logger.warning(
+            "payment %s paid draft %s, which cannot be filed yet: %s",
+            payment.reference,
+            submission.token,
+            error.message,
+        )
+    return True
 
 
 @transaction.atomic

@@ -11,12 +11,13 @@ from django.db import IntegrityError, transaction
 
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.payments.gateways import DemoGateway, GatewayOutcome, gateway
-from motcua.payments.models import Payment, PaymentStatus
+from motcua.payments.models import Payment, PaymentStatus, RefundReason
 from motcua.payments.selectors import payment_get, payments_for
 from motcua.payments.services import payment_settle
 from motcua.payments.tests.conftest import NOW, demo_answer
 
 LATER = NOW + timedelta(minutes=3)
+SETTLED = {"status": PaymentStatus.PAID, "settled_at": NOW}
 
 
 class SlowBankGateway:
@@ -60,7 +61,7 @@ def test_a_new_payment_is_pending_at_the_demo_gateway_with_a_random_reference(
     [
         ("amount_vnd", 0),
         ("purpose", ""),
-        ("purpose", "x" * 81),
+        ("purpose", "x" * 121),
         ("description", " "),
         ("return_url", "//evil.example/steal"),
         ("return_url", "javascript:alert(1)"),
@@ -233,9 +234,9 @@ def test_the_demo_gateway_sends_the_payer_to_its_page(payment):
 def test_payments_for_a_purpose_come_oldest_first(make_payment):
     second = make_payment(now=NOW + timedelta(minutes=5))
     first = make_payment()
-    make_payment(purpose="submission:other")
+    make_payment(purpose="fee:other")
 
-    assert list(payments_for("submission:1b2c")) == [first, second]
+    assert list(payments_for("fee:1b2c")) == [first, second]
 
 
 def test_getting_an_unknown_payment_is_not_found(db):
@@ -250,6 +251,12 @@ def test_getting_an_unknown_payment_is_not_found(db):
         {"status": PaymentStatus.PAID},  # settled without a time
         {"status": "refunded"},
         {"settled_at": NOW},  # pending with a settled time
+        # A refund due without a reason, or a reason without its time.
+        {**SETTLED, "refund_due": True},
+        {**SETTLED, "refund_reason": RefundReason.PAID_TWICE},
+        {**SETTLED, "refund_reason": "whim", "refund_flagged_at": NOW},
+        # A refund of money that no answer said moved.
+        {"refund_reason": RefundReason.PAID_TWICE, "refund_flagged_at": NOW},
     ],
 )
 def test_the_database_refuses_inconsistent_rows(db, values):
@@ -265,3 +272,24 @@ def test_the_database_refuses_inconsistent_rows(db, values):
     }
     with pytest.raises(IntegrityError), transaction.atomic():
         Payment.objects.create(**row)
+
+
+def test_a_refund_flag_with_its_reason_and_time_is_stored(db):
+    row = Payment.objects.create(
+        reference="r2",
+        purpose="p",
+        description="d",
+        amount_vnd=1000,
+        gateway="demo",
+        return_url="/",
+        created_at=NOW,
+        status=PaymentStatus.CANCELLED,
+        settled_at=NOW,
+        refund_due=True,
+        refund_reason=RefundReason.PAID_AFTER_CLOSING,
+        refund_flagged_at=LATER,
+    )
+
+    assert row.get_refund_reason_display() == (
+        "paid after it was settled as failed or cancelled"
+    )
