@@ -182,6 +182,8 @@ def pages_table() -> dict[str, Row]:
     return {
         # the public site
         "set_language": Row("POST", P),
+        # server to server: every caller gets 200 with the gateway's code (97)
+        "payments:notification": Row("POST", P),
         "payments:demo_page": Row(
             "GET", P, kwargs=lambda w, s: {"reference": w.payment}
         ),

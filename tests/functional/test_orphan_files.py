@@ -33,7 +33,7 @@ PURGE_AT = vn(2026, 6, 1, 3)
 def media(settings, tmp_path) -> Path:
     settings.MEDIA_ROOT = tmp_path
     settings.MOTCUA_ORPHAN_FILE_GRACE_HOURS = 24
-    return tmp_path
+    return Path(tmp_path)
 
 
 @pytest.fixture
