@@ -285,7 +285,15 @@ def pages_table() -> dict[str, Row]:
         ),
         "backoffice:overview": Row(
             "GET",
-            staff("403", division_leader=IN, leader=IN, supervisor=IN, other_leader=IN),
+            # A superuser holds every role (agencies.access): every agency.
+            staff(
+                "403",
+                division_leader=IN,
+                leader=IN,
+                supervisor=IN,
+                other_leader=IN,
+                superuser=IN,
+            ),
         ),
         "backoffice:search": Row("GET", STAFF_ONLY),
         "backoffice:register": Row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.inputs import DocumentTick, FeeLine
@@ -229,7 +230,8 @@ def test_fees_changed_while_paying_leave_the_payment_for_refund(online):
     assert refused.refund_due and refused.refund_reason == RefundReason.NOT_COUNTED
     dossier.refresh_from_db()
     assert dossier.status == 6 and dossier.fees.get().paid_at is None
-    with pytest.raises(Conflict, match="will be refunded"):
+    # The notification was an HTTP request: it left its language active.
+    with translation.override("en"), pytest.raises(Conflict, match="will be refunded"):
         dossier_fees_payment_return(
             dossier=dossier, account=online.citizen, params=back(payment), now=NOW
         )
