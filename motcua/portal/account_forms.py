@@ -122,8 +122,9 @@ class SignUpConfirmForm(forms.Form):
     code = _code_field()
 
 
-class PasswordResetForm(forms.Form):
-    code = _code_field()
+class _NewPasswordForm(forms.Form):
+    """The new password, typed twice (password change and reset)."""
+
     new_password = forms.CharField(
         label=_("New password"),
         strip=False,
@@ -138,6 +139,11 @@ class PasswordResetForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+
+class PasswordResetForm(_NewPasswordForm):
+    code = _code_field()
+    field_order = ["code", "new_password", "new_password_again"]
 
 
 class PaperAddForm(forms.Form):
@@ -156,26 +162,13 @@ class PaperAddForm(forms.Form):
     )
 
 
-class PasswordChangeForm(forms.Form):
+class PasswordChangeForm(_NewPasswordForm):
     old_password = forms.CharField(
         label=_("Current password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    new_password = forms.CharField(
-        label=_("New password"),
-        strip=False,
-        help_text=_(
-            "At least 8 characters, not only digits, not a common password and "
-            "not like your name or ID number."
-        ),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    new_password_again = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+    field_order = ["old_password", "new_password", "new_password_again"]
 
 
 class EraseForm(forms.Form):
