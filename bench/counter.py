@@ -41,7 +41,7 @@ from django.test import Client  # noqa: E402
 
 from motcua.accounts.models import User  # noqa: E402
 from motcua.agencies.models import Agency, ServicePoint  # noqa: E402
-from motcua.dossiers.services.checklist import checklist_items  # noqa: E402
+from motcua.dossiers.intake import checklist_items  # noqa: E402
 from motcua.procedures.models import Procedure  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]

@@ -313,6 +313,10 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 )
 MOTCUA_TRACKING_URL = MOTCUA_PUBLIC_URL + "/tra-cuu/{code}/"
 
+# Decree 297/2025 Art. 6(4): an online dossier is accepted or sent back within
+# 8 working hours of its arrival.
+MOTCUA_ONLINE_CHECK_WORKING_HOURS = 8
+
 # Public tracking by dossier code: rate limits so codes cannot be enumerated.
 MOTCUA_PUBLIC_LOOKUP_LIMIT = int(os.environ.get("MOTCUA_PUBLIC_LOOKUP_LIMIT", "30"))
 MOTCUA_PUBLIC_LOOKUP_WINDOW = 600  # seconds

@@ -16,9 +16,7 @@ from motcua.calendars.deadlines import DeadlineResult
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.competence import competent_agencies
-from motcua.dossiers.services.checklist import (
-    deadline_preview as checklist_deadline_preview,
-)
+from motcua.dossiers.intake import deadline_preview as checklist_deadline_preview
 from motcua.procedures.models import Procedure
 
 ASSIGNABLE_ROLES = (

@@ -19,8 +19,8 @@ from motcua.calendars.selectors import work_calendar_get
 from motcua.dossiers import services
 from motcua.dossiers.choices import AgencyRequestMode, DossierChannel
 from motcua.dossiers.inputs import ApplicantInput, DocumentTick, FeeLine
+from motcua.dossiers.intake import checklist_items
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services.checklist import checklist_items
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import case_headings

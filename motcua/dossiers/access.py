@@ -29,6 +29,7 @@ from motcua.dossiers.models import (
     DossierDocument,
     PersonalDataAccess,
 )
+from motcua.dossiers.workflow import DossierState
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -136,3 +137,25 @@ def dossier_paper_for_user(
     if paper is None:
         raise NotFound(_("This paper has no file."))
     return paper
+
+
+def open_leg_agency_ids(dossier: Dossier) -> frozenset[int]:
+    """Return the agencies with a sent, unreplied request of ``dossier``."""
+    return frozenset(
+        AgencyRequest.objects.filter(
+            dossier=dossier, sent_at__isnull=False, replied_at__isnull=True
+        ).values_list("to_agency_id", flat=True)
+    )
+
+
+def dossier_state(dossier: Dossier) -> DossierState:
+    """Return what the workflow table needs to know about ``dossier`` to say who
+    may act on it now."""
+    return DossierState(
+        status=dossier.status,
+        step=dossier.step,
+        receiving_agency_id=dossier.receiving_agency_id,
+        competent_agency_id=dossier.competent_agency_id,
+        open_leg_agency_ids=open_leg_agency_ids(dossier),
+        assignee_id=dossier.assignee_id,
+    )

@@ -47,8 +47,8 @@ from motcua.dossiers.access import (
     roles_by_agency_for,
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
+from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
-from motcua.dossiers.services.transitions import tracking_url
 
 # The forms are legal papers in Vietnamese, whatever the reader's language: these
 # words are printed text, not interface messages.

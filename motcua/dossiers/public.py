@@ -39,6 +39,7 @@ from motcua.calendars.selectors import deadline_state_get, provisional_years_get
 from motcua.core.client import client_address_from_meta
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import (
     Dossier,
     DossierApology,
@@ -49,8 +50,8 @@ from motcua.dossiers.models import (
     PublicLookup,
 )
 from motcua.dossiers.owners import dossiers_filed_by
-from motcua.dossiers.services.applicant import supplement_items_asked
-from motcua.dossiers.services.transitions import calendar_for, notify
+from motcua.dossiers.selectors import supplement_items_asked
+from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import ActorAgency, DossierAction, transitions_from
 from motcua.notifications.models import NotificationKind
 

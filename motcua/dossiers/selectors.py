@@ -31,19 +31,23 @@ from motcua.calendars.timeliness import OpenState
 from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers.access import (
+    dossier_state,
     dossiers_visible_to,
     roles_by_agency_for,
     visibility_filter,
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent
-from motcua.dossiers.services.transitions import calendar_for, dossier_state
+from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
+from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import (
     CLOSED_STATUSES,
+    SUPPLEMENT_REQUESTS,
+    UNSUPPLEMENTED_ENDS_AS,
     WAITING_FOR,
     ActorAgency,
     DossierAction,
     allowed_actions,
+    transitions_from,
 )
 
 if TYPE_CHECKING:
@@ -428,3 +432,81 @@ def dossier_actions_for(*, dossier: Dossier, user: Actor) -> list[DossierAction]
     return allowed_actions(
         dossier_state(dossier), roles_by_agency_for(user), user_id=user.pk
     )
+
+
+# What the applicant is asked for: papers and fees.
+
+
+def is_waiting_for_papers(dossier: Dossier) -> bool:
+    """Whether the applicant may send papers online now (the workflow table says)."""
+    found = transitions_from(
+        DossierAction.SEND_SUPPLEMENT_ONLINE, (dossier.status, dossier.step)
+    )
+    return found is not None
+
+
+def _latest_request(dossier: Dossier) -> DossierEvent | None:
+    return (
+        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_REQUESTS)
+        .order_by("-sequence", "-id")
+        .first()
+    )
+
+
+def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
+    """The items of the latest supplement request (form 02 lists them all)."""
+    event = _latest_request(dossier)
+    items = event.data.get("items", []) if event is not None else []
+    return tuple(str(item) for item in items)
+
+
+def supplement_items_sent(dossier: Dossier) -> set[str]:
+    """The items the applicant has sent online since the latest request."""
+    request = _latest_request(dossier)
+    if request is None:
+        return set()
+    sent = DossierEvent.objects.filter(
+        dossier=dossier,
+        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
+        sequence__gt=request.sequence,
+    ).values_list("data", flat=True)
+    return {str(name) for data in sent for name in data.get("papers", [])}
+
+
+def _request_waited_on(dossier: Dossier) -> DossierEvent | None:
+    """The request the dossier waits on, unless papers were sent online since."""
+    events = list(
+        dossier.events.filter(
+            action__in=(*SUPPLEMENT_REQUESTS, DossierAction.SEND_SUPPLEMENT_ONLINE)
+        ).order_by("-sequence")[:1]
+    )
+    if not events or events[0].action == DossierAction.SEND_SUPPLEMENT_ONLINE:
+        return None
+    return events[0]
+
+
+def supplement_close_due_at(dossier: Dossier) -> datetime | None:
+    """When ``dossier`` closes for want of its supplement, or None (not waiting,
+    papers sent online, or the procedure sets no period).
+
+    Decree 297/2025 Art. 6(4): counted in working days from the request, on the
+    calendar of the agency that asked."""
+    days = dossier.procedure.supplement_close_working_days
+    if days is None or dossier.step not in UNSUPPLEMENTED_ENDS_AS:
+        return None
+    request = _request_waited_on(dossier)
+    if request is None:
+        return None
+    agency = (
+        dossier.receiving_agency
+        if dossier.step == DossierStep.RECEPTION_SUPPLEMENT
+        else dossier.competent_agency
+    )
+    calendar = calendar_for(agency)
+    return calendar.add_working_minutes(request.at, days * calendar.minutes_per_day)
+
+
+def fees_unpaid_total(dossier: Dossier) -> int:
+    """The sum of the fees asked for and not paid yet (VND)."""
+    amounts = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
+    return sum(amounts.values_list("amount_vnd", flat=True))

@@ -357,6 +357,18 @@ SYSTEM_ACTIONS = frozenset(
 )
 PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
 
+# The actions that ask the applicant for papers (at reception or in processing).
+SUPPLEMENT_REQUESTS = frozenset(
+    {DossierAction.REQUEST_SUPPLEMENT, DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION}
+)
+
+# Decree 297/2025 Art. 6(4): a dossier whose papers do not come in time is closed:
+# at reception it was never received; in processing it is stopped.
+UNSUPPLEMENTED_ENDS_AS: Mapping[str, int] = {
+    P.RECEPTION_SUPPLEMENT: S.NOT_RECEIVED,
+    P.SUPPLEMENT: S.STOPPED,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class DossierState:

@@ -15,9 +15,9 @@ from motcua.agencies.access import require_role
 from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.core.errors import Conflict, DomainError, InvalidInput, PermissionDenied
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.services import dossier_extend_for_notice
-from motcua.dossiers.services.transitions import notify
 from motcua.dossiers.workflow import DossierAction
 from motcua.notices.models import ServiceNotice, ServiceNoticeRecipient
 from motcua.notices.selectors import (

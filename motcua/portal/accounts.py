@@ -59,7 +59,7 @@ from motcua.documents.serving import stored_file_response
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
-from motcua.dossiers.services.applicant import is_waiting_for_papers
+from motcua.dossiers.selectors import is_waiting_for_papers
 from motcua.portal.account_codes import attempt, sign_up_pending_keep
 from motcua.portal.account_forms import (
     LoginForm,

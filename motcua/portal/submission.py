@@ -24,7 +24,7 @@ from motcua.citizens.selectors import citizen_of
 from motcua.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from motcua.core.numbers import request_int
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
-from motcua.dossiers.services.checklist import deadline_preview
+from motcua.dossiers.intake import deadline_preview
 from motcua.payments.gateways import gateway
 from motcua.portal.accounts import citizen_required
 from motcua.portal.citizen import account_of

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.core.errors import Conflict, InvalidInput, NotFound
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services.applicant import (
+from motcua.dossiers.selectors import (
     is_waiting_for_papers,
     supplement_items_asked,
     supplement_items_sent,

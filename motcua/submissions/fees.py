@@ -17,8 +17,8 @@ from motcua.accounts.models import User
 from motcua.citizens.models import Citizen
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.models import Dossier, DossierFee
+from motcua.dossiers.selectors import fees_unpaid_total
 from motcua.dossiers.services import dossier_pay_fees_online
-from motcua.dossiers.services.supplements import fees_unpaid_total
 from motcua.payments.models import Payment, PaymentStatus
 from motcua.payments.services import payment_create, payment_settle
 

@@ -17,7 +17,7 @@ from motcua.citizens.selectors import names_match, papers_reusable
 from motcua.core.errors import NotFound
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput
-from motcua.dossiers.services.checklist import checklist_items
+from motcua.dossiers.intake import checklist_items
 from motcua.procedures.models import Procedure, RequiredDocument
 from motcua.procedures.selectors import case_headings
 from motcua.submissions.models import Submission, SubmissionPaper, SubmissionState

@@ -34,12 +34,12 @@ from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.core.numbers import request_int
 from motcua.dossiers.competence import competent_agency_default
+from motcua.dossiers.intake import checklist_items
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_refuse_at_counter,
     dossier_request_papers_at_counter,
 )
-from motcua.dossiers.services.checklist import checklist_items
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import case_headings, papers_to_show, procedure_search

@@ -34,8 +34,8 @@ from motcua.dossiers.selectors import (
     dossier_events,
     dossier_step_times,
     dossier_time_left,
+    supplement_close_due_at,
 )
-from motcua.dossiers.services.unsupplemented import supplement_close_due_at
 from motcua.dossiers.workflow import DossierAction
 
 FORM_TITLES = {

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput, NotFound
-from motcua.dossiers.models import Dossier, DossierDocument, DossierEvent
+from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.owners import dossiers_filed_by
+from motcua.dossiers.selectors import supplement_items_asked
 from motcua.dossiers.services.transitions import (
     Acting,
     dossier_lock,
@@ -34,10 +35,6 @@ from motcua.dossiers.workflow import (
 APPLICANT_ROLE = "applicant"  # the role written on events the applicant makes
 
 
-def state_of(dossier: Dossier) -> tuple[int, str]:
-    return (dossier.status, dossier.step)
-
-
 def applicant_acting(
     *, action: DossierAction, dossier_code: str, account: User
 ) -> Acting:
@@ -51,7 +48,7 @@ def applicant_acting(
     dossier = dossier_lock(dossier_code)
     if not dossiers_filed_by(account).filter(pk=dossier.pk).exists():
         raise NotFound(_("No dossier has the code %(code)s.") % {"code": dossier_code})
-    transition = transitions_from(action, state_of(dossier))
+    transition = transitions_from(action, (dossier.status, dossier.step))
     if transition is None or not any(
         grant.agency is ActorAgency.NONE for grant in transition.grants
     ):
@@ -65,46 +62,6 @@ def applicant_acting(
         from_status=dossier.status,
         from_step=dossier.step,
     )
-
-
-def is_waiting_for_papers(dossier: Dossier) -> bool:
-    """Whether the applicant may send papers online now (the workflow table says)."""
-    found = transitions_from(DossierAction.SEND_SUPPLEMENT_ONLINE, state_of(dossier))
-    return found is not None
-
-
-SUPPLEMENT_REQUESTS = (
-    DossierAction.REQUEST_SUPPLEMENT,
-    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
-)
-
-
-def _latest_request(dossier: Dossier) -> DossierEvent | None:
-    return (
-        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_REQUESTS)
-        .order_by("-sequence", "-id")
-        .first()
-    )
-
-
-def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
-    """The items of the latest supplement request (form 02 lists them all)."""
-    event = _latest_request(dossier)
-    items = event.data.get("items", []) if event is not None else []
-    return tuple(str(item) for item in items)
-
-
-def supplement_items_sent(dossier: Dossier) -> set[str]:
-    """The items the applicant has sent online since the latest request."""
-    request = _latest_request(dossier)
-    if request is None:
-        return set()
-    sent = DossierEvent.objects.filter(
-        dossier=dossier,
-        action=DossierAction.SEND_SUPPLEMENT_ONLINE,
-        sequence__gt=request.sequence,
-    ).values_list("data", flat=True)
-    return {str(name) for data in sent for name in data.get("papers", [])}
 
 
 def _attach(dossier: Dossier, name: str, file_name: str) -> None:

@@ -13,7 +13,7 @@ from motcua.core.text import fold
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.events import event_record
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
-from motcua.dossiers.services.transitions import _judgement, step_due_at
+from motcua.dossiers.timing import step_due_at, step_judgement
 from motcua.dossiers.workflow import DossierAction
 
 OPEN_STATUSES = (
@@ -91,7 +91,7 @@ def dossier_auto_assign(dossier: Dossier, *, now: datetime) -> User | None:
     if rule is None or assignee is None:
         return None
     closed = (dossier.step_started_at, dossier.step_due_at)
-    judgement = _judgement(dossier, now)
+    judgement = step_judgement(dossier, now)
     from_status, from_step = dossier.status, dossier.step
     dossier.status, dossier.step = DossierStatus.PROCESSING, DossierStep.PROCESSING
     dossier.assignee = assignee

@@ -1,102 +1,22 @@
-"""Helpers of reception: the checklist, the agencies involved, the deadline."""
+"""Reception's writes: the dossier's checklist rows and its deadline (SPEC §5).
+
+What is read before writing (the checklist of a case, the competent agency, the
+legal time) is in :mod:`motcua.dossiers.intake`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from motcua.agencies.models import Agency, ServicePoint
-from motcua.calendars.deadlines import DeadlineResult
 from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import InvalidInput
-from motcua.dossiers.choices import DossierChannel
-from motcua.dossiers.competence import competent_agencies, competent_agency_default
 from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.intake import checklist_items, legal_time_counted, paper_needed
 from motcua.dossiers.models import Dossier, DossierDocument, DossierPause
-from motcua.procedures.choices import Channel, TimeUnit
-from motcua.procedures.models import Procedure, RequiredDocument
-from motcua.procedures.selectors import case_headings, papers_to_hand_in
-
-_CHANNELS: dict[int, str] = {
-    DossierChannel.IN_PERSON: Channel.IN_PERSON,
-    DossierChannel.ONLINE: Channel.ONLINE,
-    DossierChannel.POSTAL: Channel.POSTAL,
-}
-
-
-def checklist_items(
-    procedure: Procedure, case_heading: str, *, channel: int = DossierChannel.IN_PERSON
-) -> list[RequiredDocument]:
-    """The papers to hand in for ``case_heading`` on ``channel`` (the catalogue's
-    rule: ``procedures.selectors.papers_to_hand_in``)."""
-    return papers_to_hand_in(
-        procedure, case_heading, online=channel == DossierChannel.ONLINE
-    )
-
-
-def case_check(procedure: Procedure, case_heading: str) -> None:
-    """Refuse a case the procedure does not have, or none when it has several.
-
-    Raises:
-        InvalidInput: on ``case_heading``.
-    """
-    cases = case_headings(procedure)
-    if (cases or case_heading) and case_heading not in cases:
-        raise InvalidInput(
-            _("Choose the case (trường hợp) that fits the applicant."),
-            field_errors={"case_heading": _("Choose one of the procedure's cases.")},
-        )
-
-
-def _ticks_by_id(
-    items: Sequence[RequiredDocument], ticks: Sequence[DocumentTick]
-) -> dict[int, DocumentTick]:
-    known = {item.pk for item in items}
-    unknown = [
-        tick.required_document_id
-        for tick in ticks
-        if tick.required_document_id not in known
-    ]
-    if unknown:
-        raise InvalidInput(
-            _("These papers are not on the checklist of this procedure: %(ids)s.")
-            % {"ids": ", ".join(str(pk) for pk in unknown)},
-            field_errors={"documents": _("unknown checklist item")},
-        )
-    return {tick.required_document_id: tick for tick in ticks}
-
-
-def _needed(item: RequiredDocument | DossierDocument) -> bool:
-    """A conditional paper is never missing: the officer ticks it when it applies."""
-    return not item.condition
-
-
-def _ticked(tick: DocumentTick | None) -> bool:
-    return tick is not None and (tick.is_provided or bool(tick.reference.strip()))
-
-
-def checklist_missing(
-    procedure: Procedure,
-    case_heading: str,
-    ticks: Sequence[DocumentTick],
-    *,
-    channel: int = DossierChannel.IN_PERSON,
-) -> list[str]:
-    """Return the names of the papers needed but neither provided nor referenced.
-
-    Raises:
-        InvalidInput: the case is not the procedure's, or a tick names a paper
-            not on the checklist.
-    """
-    case_check(procedure, case_heading)
-    items = checklist_items(procedure, case_heading, channel=channel)
-    by_id = _ticks_by_id(items, ticks)
-    return [
-        item.name for item in items if _needed(item) and not _ticked(by_id.get(item.pk))
-    ]
+from motcua.procedures.choices import TimeUnit
 
 
 def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
@@ -147,130 +67,8 @@ def checklist_update(dossier: Dossier, ticks: Sequence[DocumentTick]) -> list[st
     return [
         row.name
         for row in rows
-        if _needed(row) and not (row.is_provided or row.reference)
+        if paper_needed(row) and not (row.is_provided or row.reference)
     ]
-
-
-def competent_agency_for(
-    *,
-    procedure: Procedure,
-    service_point: ServicePoint,
-    unit_id: int | None = None,
-) -> Agency:
-    """Return the agency that decides ``procedure`` received at ``service_point``
-    (``dossiers.competence``; ``unit_id`` is the applicant's commune).
-
-    Raises:
-        InvalidInput: none, or several (the officer must choose).
-    """
-    found = competent_agency_default(procedure, service_point, unit_id=unit_id)
-    if found is None:
-        raise InvalidInput(
-            _("Choose the agency competent to decide this dossier."),
-            field_errors={"competent_agency": _("This field is required.")},
-        )
-    return found
-
-
-def competent_agency_check(
-    procedure: Procedure, service_point: ServicePoint, agency: Agency
-) -> None:
-    """Refuse an agency that cannot decide ``procedure`` received at the point.
-
-    Raises:
-        InvalidInput: ``agency`` is not one of ``competent_agencies``.
-    """
-    if agency not in competent_agencies(procedure, service_point):
-        raise InvalidInput(
-            _("%(agency)s does not decide the procedure %(procedure)s.")
-            % {"agency": agency, "procedure": procedure.code},
-            field_errors={
-                "competent_agency": _("Choose an agency that decides this procedure.")
-            },
-        )
-
-
-def receiving_agency_for(competent: Agency) -> Agency:
-    """Return the agency whose service point receives for ``competent``, or itself."""
-    point = (
-        ServicePoint.objects.filter(receives_for=competent, is_active=True)
-        .select_related("agency")
-        .order_by("code", "id")
-        .first()
-    )
-    return point.agency if point is not None else competent
-
-
-def procedure_listed_free(procedure: Procedure, channel: int) -> bool:
-    """Whether the catalogue lists ``procedure`` as free ("Miễn phí") for
-    ``channel``: every fee published for that channel is 0. No fee published is
-    not "free" (it is unknown)."""
-    amounts = list(
-        procedure.channels.filter(channel=_CHANNELS.get(channel)).values_list(
-            "fee_amount_vnd", flat=True
-        )
-    )
-    return bool(amounts) and all(amount == 0 for amount in amounts)
-
-
-def legal_time_for(
-    procedure: Procedure, channel: int, case_heading: str = ""
-) -> tuple[Decimal | None, str | None]:
-    """Return the legal time of ``procedure`` for ``channel`` and the case.
-
-    The channel's own row for that case first, then its row for every case, then
-    its first row; without any, the procedure's legal time (SPEC §2).
-    """
-    rows = list(
-        procedure.channels.filter(
-            channel=_CHANNELS.get(channel), time_amount__isnull=False
-        )
-        .order_by("position", "id")
-        .values_list("case_heading", "time_amount", "time_unit")
-    )
-    for wanted in (case_heading, ""):
-        for heading, amount, unit in rows:
-            if heading == wanted:
-                return amount, unit
-    if rows:
-        return rows[0][1], rows[0][2]
-    return procedure.legal_time_amount, procedure.legal_time_unit
-
-
-def legal_time_counted(
-    procedure: Procedure, channel: int, case_heading: str = ""
-) -> tuple[Decimal | None, str | None]:
-    """The legal time as counted: a same-day procedure without an amount is 1."""
-    amount, unit = legal_time_for(procedure, channel, case_heading)
-    if amount is None and unit == TimeUnit.SAME_DAY:
-        amount = Decimal(1)  # the catalogue gives same-day procedures no amount
-    return amount, unit
-
-
-def deadline_preview(
-    *,
-    procedure: Procedure,
-    agency: Agency,
-    channel: int,
-    now: datetime,
-    case_heading: str = "",
-) -> DeadlineResult | None:
-    """The deadline a dossier received ``now`` would get (None: not timed).
-
-    The same rules as ``deadline_set``, for the counter's preview before confirming.
-
-    Raises:
-        InvalidInput, CalendarRangeError: see ``calendars.selectors.deadline_compute``.
-    """
-    amount, unit = legal_time_counted(procedure, channel, case_heading)
-    if amount is None:
-        return None
-    return deadline_compute(
-        received_at=now,
-        amount=amount,
-        unit=unit or TimeUnit.WORKING_DAYS,
-        hours=agency.working_hours(),
-    )
 
 
 def deadline_set(dossier: Dossier, *, now: datetime) -> None:

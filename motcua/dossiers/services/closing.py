@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierApology, DossierPause
 from motcua.dossiers.services.applicant import applicant_acting
 from motcua.dossiers.services.transitions import (
     Acting,
-    calendar_for,
-    notify,
     transition_begin,
     transition_finish,
 )
+from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
 
 

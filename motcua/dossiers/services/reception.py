@@ -36,25 +36,27 @@ from motcua.dossiers.inputs import (
     PaidFee,
     supplement_items_clean,
 )
+from motcua.dossiers.intake import (
+    checklist_missing,
+    competent_agency_check,
+    competent_agency_for,
+    receiving_agency_for,
+)
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierFee
 from motcua.dossiers.numbering import dossier_code_allocate, register_entry_allocate
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
-    checklist_missing,
     checklist_update,
     checklist_write,
-    competent_agency_check,
-    competent_agency_for,
     deadline_set,
-    receiving_agency_for,
 )
 from motcua.dossiers.services.transitions import (
-    notify,
-    step_due_at,
     target_check,
     transition_begin,
     transition_finish,
 )
+from motcua.dossiers.timing import step_due_at
 from motcua.dossiers.workflow import (
     AT_RECEPTION_SUPPLEMENT,
     ONLINE_CHECK,

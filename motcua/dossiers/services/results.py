@@ -16,19 +16,16 @@ from motcua.citizens.models import StoredPaper
 from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ReturnMethod
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import CounterKind, Dossier
 from motcua.dossiers.numbering import (
     local_date,
     register_entry_allocate,
     yearly_number_allocate,
 )
-from motcua.dossiers.services.transitions import (
-    calendar_for,
-    notify,
-    transition_begin,
-    transition_finish,
-)
+from motcua.dossiers.services.transitions import transition_begin, transition_finish
 from motcua.dossiers.timeliness import late_for_supplements
+from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
 
 

@@ -20,20 +20,18 @@ from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import DocumentTick, FeeLine, supplement_items_clean
+from motcua.dossiers.intake import procedure_listed_free
+from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierFee, DossierPause
+from motcua.dossiers.selectors import fees_unpaid_total
 from motcua.dossiers.services.applicant import applicant_acting
-from motcua.dossiers.services.checklist import (
-    checklist_update,
-    deadline_recompute,
-    procedure_listed_free,
-)
+from motcua.dossiers.services.checklist import checklist_update, deadline_recompute
 from motcua.dossiers.services.transitions import (
     Acting,
-    calendar_for,
-    notify,
     transition_begin,
     transition_finish,
 )
+from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
 
 
@@ -275,12 +273,6 @@ def dossier_record_payment(
     )
     _fees_paid(acting, now=now, method=payment_method, receipt=receipt_number)
     return acting.dossier
-
-
-def fees_unpaid_total(dossier: Dossier) -> int:
-    """The sum of the fees asked for and not paid yet (VND)."""
-    amounts = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
-    return sum(amounts.values_list("amount_vnd", flat=True))
 
 
 @transaction.atomic

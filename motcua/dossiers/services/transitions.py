@@ -12,35 +12,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
-from motcua.calendars.selectors import provisional_years_get, work_calendar_get
-from motcua.calendars.timeliness import judge_finished
-from motcua.calendars.workcalendar import WorkCalendar
 from motcua.core.errors import Conflict, NotFound, PermissionDenied
-from motcua.dossiers.access import roles_by_agency_for
+from motcua.dossiers.access import dossier_state, roles_by_agency_for
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.events import event_record
-from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent
+from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.timing import step_due_at, step_judgement
 from motcua.dossiers.workflow import (
-    PAUSED_STEPS,
-    STEP_ROLES,
     DossierAction,
-    DossierState,
     Permit,
     State,
     permit_for,
     transitions_from,
 )
-from motcua.notifications.services import notification_enqueue
-from motcua.procedures.selectors import internal_process_for
-
-# Decree 297/2025 Art. 6(4) (and the general practice, LAW-NOTES §4): an online
-# dossier is accepted or sent back within 8 working hours. A setting may change it.
-ONLINE_CHECK_WORKING_HOURS = 8
 
 
 @dataclass(slots=True)
@@ -56,11 +44,6 @@ class Acting:
     from_step: str
 
 
-def calendar_for(agency: Agency) -> WorkCalendar:
-    """Return the working-time calendar of ``agency``'s hours."""
-    return work_calendar_get(hours=agency.working_hours())
-
-
 def dossier_lock(code: str) -> Dossier:
     """Load and row-lock the dossier ``code`` (only its own row). Raises NotFound."""
     dossier = (
@@ -72,27 +55,6 @@ def dossier_lock(code: str) -> Dossier:
     if dossier is None:
         raise NotFound(_("No dossier has the code %(code)s.") % {"code": code})
     return dossier
-
-
-def open_leg_agency_ids(dossier: Dossier) -> frozenset[int]:
-    """Return the agencies with a sent, unreplied request of ``dossier``."""
-    return frozenset(
-        AgencyRequest.objects.filter(
-            dossier=dossier, sent_at__isnull=False, replied_at__isnull=True
-        ).values_list("to_agency_id", flat=True)
-    )
-
-
-def dossier_state(dossier: Dossier) -> DossierState:
-    """Return what the workflow table needs to know about ``dossier``."""
-    return DossierState(
-        status=dossier.status,
-        step=dossier.step,
-        receiving_agency_id=dossier.receiving_agency_id,
-        competent_agency_id=dossier.competent_agency_id,
-        open_leg_agency_ids=open_leg_agency_ids(dossier),
-        assignee_id=dossier.assignee_id,
-    )
 
 
 def _not_now(action: str, dossier: Dossier) -> Conflict:
@@ -174,66 +136,6 @@ def target_check(acting: Acting, target: State) -> State:
     return target
 
 
-def step_quota_minutes(
-    dossier: Dossier, step: str, calendar: WorkCalendar
-) -> int | None:
-    """Return the working minutes the internal process allows for ``step``.
-
-    The quota is that of the first process step whose role matches the step
-    (``workflow.STEP_ROLES``); None when the process has no such step.
-    """
-    role = STEP_ROLES.get(step)
-    if role is None:
-        return None
-    process = internal_process_for(
-        procedure=dossier.procedure, agency_id=dossier.competent_agency_id
-    )
-    if process is None:
-        return None
-    quota = (
-        process.steps.filter(role=role)
-        .order_by("position", "id")
-        .values_list("quota_half_days", flat=True)
-        .first()
-    )
-    if quota is None:
-        return None
-    return quota * calendar.minutes_per_day // 2
-
-
-def step_due_at(dossier: Dossier, step: str, start: datetime) -> datetime | None:
-    """Return when ``step`` starting at ``start`` is due (None: not timed).
-
-    Paused steps and reception supplements wait for the applicant and are not
-    timed; a step without a quota of its own is due by the dossier's deadline.
-    """
-    if step in PAUSED_STEPS or step in (
-        DossierStep.RECEPTION_SUPPLEMENT,
-        DossierStep.CLOSED,
-    ):
-        return None
-    if step == DossierStep.ONLINE_CHECK:
-        calendar = calendar_for(dossier.receiving_agency)
-        hours = getattr(
-            settings, "MOTCUA_ONLINE_CHECK_WORKING_HOURS", ONLINE_CHECK_WORKING_HOURS
-        )
-        return calendar.add_working_minutes(start, int(hours * 60))
-    calendar = calendar_for(dossier.competent_agency)
-    minutes = step_quota_minutes(dossier, step, calendar)
-    if minutes is None:
-        return dossier.deadline_at
-    return calendar.add_working_minutes(start, minutes)
-
-
-def _judgement(dossier: Dossier, now: datetime) -> str:
-    if dossier.step_due_at is None or dossier.step_started_at is None:
-        return ""
-    calendar = calendar_for(dossier.competent_agency)
-    return str(
-        judge_finished(calendar, finished_at=now, deadline_at=dossier.step_due_at)
-    )
-
-
 def transition_finish(
     acting: Acting,
     *,
@@ -259,7 +161,7 @@ def transition_finish(
         assignee is not None and assignee.pk != dossier.assignee_id
     )
     closed = (dossier.step_started_at, dossier.step_due_at)
-    judgement = _judgement(dossier, now) if hands_over else ""
+    judgement = step_judgement(dossier, now) if hands_over else ""
     dossier.status, dossier.step = status, step
     if assignee is not None:
         dossier.assignee = assignee
@@ -284,42 +186,4 @@ def transition_finish(
         judgement=judgement,
         note=note,
         data=data,
-    )
-
-
-def tracking_url(dossier: Dossier) -> str:
-    """Return the public page of ``dossier`` (no personal data: the code only)."""
-    pattern = getattr(settings, "MOTCUA_TRACKING_URL", "/tra-cuu/{code}/")
-    return str(pattern).format(code=dossier.code)
-
-
-def _provisional(dossier: Dossier) -> bool:
-    """The legal deadline counts through a year not yet officially announced."""
-    if dossier.new_deadline_at or not (
-        dossier.count_started_at and dossier.deadline_at
-    ):
-        return False
-    return bool(
-        provisional_years_get(
-            start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
-        )
-    )
-
-
-def notify(dossier: Dossier, *, kind: str, now: datetime, **context: object) -> None:
-    """Write the citizen's message to the outbox in the current transaction."""
-    notification_enqueue(
-        kind=kind,
-        now=now,
-        dossier_code=dossier.code,
-        recipient_name=dossier.applicant_name,
-        phone=dossier.applicant_phone,
-        email=dossier.applicant_email,
-        context={
-            "procedure_name": dossier.procedure.name,
-            "deadline": dossier.new_deadline_at or dossier.deadline_at,
-            "deadline_provisional": _provisional(dossier),
-            "tracking_url": tracking_url(dossier),
-            **context,
-        },
     )

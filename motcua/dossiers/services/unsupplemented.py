@@ -11,7 +11,7 @@ in processing it ends "stopped" (status 8, the end of processing for Decision
 
 The daily job (``dossiers.close_unsupplemented``, or ``manage.py
 close_unsupplemented``) does the closing; until it runs, the date it closes on
-is shown from the dates (:func:`supplement_close_due_at`).
+is shown from the dates (:func:`motcua.dossiers.selectors.supplement_close_due_at`).
 """
 
 from __future__ import annotations
@@ -24,49 +24,20 @@ from django.utils.translation import gettext as _
 
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.events import event_record
-from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
+from motcua.dossiers.messages import notify
+from motcua.dossiers.models import Dossier, DossierPause
+from motcua.dossiers.selectors import supplement_close_due_at
 from motcua.dossiers.services.auto_assign import SYSTEM_ROLE
-from motcua.dossiers.services.transitions import calendar_for, dossier_lock, notify
-from motcua.dossiers.workflow import DossierAction
+from motcua.dossiers.services.transitions import dossier_lock
+from motcua.dossiers.workflow import UNSUPPLEMENTED_ENDS_AS, DossierAction
+from motcua.notifications.models import NotificationKind
 
-_REQUESTS = (
-    DossierAction.REQUEST_SUPPLEMENT,
-    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
-)
-_CLOSED_AS = {
-    DossierStep.RECEPTION_SUPPLEMENT: (DossierStatus.NOT_RECEIVED, "refused"),
-    DossierStep.SUPPLEMENT: (DossierStatus.STOPPED, "stopped"),
+# What the applicant is told: a refusal at reception (form 03), a stop notice
+# in processing (form 05).
+_MESSAGE_KIND: dict[int, NotificationKind] = {
+    DossierStatus.NOT_RECEIVED: NotificationKind.REFUSED,
+    DossierStatus.STOPPED: NotificationKind.STOPPED,
 }
-
-
-def _request(dossier: Dossier) -> DossierEvent | None:
-    """The request the dossier waits on, unless papers were sent online since."""
-    events = list(
-        dossier.events.filter(
-            action__in=(*_REQUESTS, DossierAction.SEND_SUPPLEMENT_ONLINE)
-        ).order_by("-sequence")[:1]
-    )
-    if not events or events[0].action == DossierAction.SEND_SUPPLEMENT_ONLINE:
-        return None
-    return events[0]
-
-
-def supplement_close_due_at(dossier: Dossier) -> datetime | None:
-    """When ``dossier`` closes for want of its supplement, or None (not waiting,
-    papers sent online, or the procedure sets no period)."""
-    days = dossier.procedure.supplement_close_working_days
-    if days is None or dossier.step not in _CLOSED_AS:
-        return None
-    request = _request(dossier)
-    if request is None:
-        return None
-    agency = (
-        dossier.receiving_agency
-        if dossier.step == DossierStep.RECEPTION_SUPPLEMENT
-        else dossier.competent_agency
-    )
-    calendar = calendar_for(agency)
-    return calendar.add_working_minutes(request.at, days * calendar.minutes_per_day)
 
 
 def _close_one(code: str, *, now: datetime) -> bool:
@@ -75,7 +46,8 @@ def _close_one(code: str, *, now: datetime) -> bool:
         due = supplement_close_due_at(dossier)
         if due is None or now < due:
             return False  # supplemented, sent online or reopened since it was listed
-        status, message = _CLOSED_AS[DossierStep(dossier.step)]
+        status = UNSUPPLEMENTED_ENDS_AS[dossier.step]
+        message = _MESSAGE_KIND[status]
         from_status, from_step = dossier.status, dossier.step
         days = dossier.procedure.supplement_close_working_days
         reason = _(
@@ -111,7 +83,7 @@ def dossiers_close_unsupplemented(
     codes = list(
         Dossier.objects.filter(
             status=DossierStatus.SUPPLEMENT_REQUESTED,
-            step__in=list(_CLOSED_AS),
+            step__in=list(UNSUPPLEMENTED_ENDS_AS),
             procedure__supplement_close_working_days__isnull=False,
         )
         .order_by("pk")

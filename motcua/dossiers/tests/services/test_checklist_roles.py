@@ -13,11 +13,11 @@ import pytest
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import DossierChannel, DossierStatus
 from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.intake import checklist_items
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_request_papers_at_counter,
 )
-from motcua.dossiers.services.checklist import checklist_items
 from motcua.dossiers.tests.factories import applicant, vn
 from motcua.procedures.models import RequiredDocument
 

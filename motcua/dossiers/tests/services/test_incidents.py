@@ -8,8 +8,8 @@ from motcua.calendars.timeliness import judge_finished
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers import services as s
 from motcua.dossiers.models import DossierEvent
-from motcua.dossiers.services.transitions import calendar_for
 from motcua.dossiers.tests.factories import AgencyFactory, staff, vn
+from motcua.dossiers.timing import calendar_for
 from motcua.notifications.models import OutboxMessage
 
 NOW = vn(2026, 3, 2, 9)  # received Monday 09:00 → due Monday 9 March 09:00

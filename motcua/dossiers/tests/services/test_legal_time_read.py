@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 
 from motcua.dossiers.choices import DossierChannel
-from motcua.dossiers.printing import NO_LEGAL_TIME_WORDS, receipt_data
-from motcua.dossiers.services.checklist import (
+from motcua.dossiers.intake import (
     deadline_preview,
     legal_time_for,
     procedure_listed_free,
 )
+from motcua.dossiers.printing import NO_LEGAL_TIME_WORDS, receipt_data
 from motcua.dossiers.tests.factories import all_ticks, vn
 from motcua.procedures.choices import Channel, TimeUnit
 from motcua.procedures.models import ProcedureChannel, RequiredDocument

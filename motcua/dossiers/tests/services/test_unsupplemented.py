@@ -11,10 +11,8 @@ from motcua.dossiers import services as s
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import Dossier, DossierPause
-from motcua.dossiers.services.unsupplemented import (
-    dossiers_close_unsupplemented,
-    supplement_close_due_at,
-)
+from motcua.dossiers.selectors import supplement_close_due_at
+from motcua.dossiers.services.unsupplemented import dossiers_close_unsupplemented
 from motcua.dossiers.tests.factories import applicant, vn
 from motcua.notifications.models import OutboxMessage
 
