@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.agencies.models import Agency, StaffAssignment, StaffRole
+from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
 from motcua.agencies.selectors import agency_descendant_ids, unit_descendant_ids
 from motcua.citizens.models import Citizen
 from motcua.core.errors import NotFound, PermissionDenied
@@ -179,5 +179,23 @@ def agencies_administered_by(user: Actor) -> QuerySet[Agency]:
     return (
         Agency.objects.filter(Q(pk__in=own) | Q(parent_id__in=own))
         .distinct()
+        .order_by("code", "id")
+    )
+
+
+def reception_points_of(user: Actor) -> QuerySet[ServicePoint]:
+    """Return the active service points of the agencies ``user`` receives for
+    (an active reception-officer assignment in an active agency)."""
+    staff = _staff_user(user)
+    if staff is None:
+        return ServicePoint.objects.none()
+    agency_ids = (
+        _active_assignments(staff)
+        .filter(role=StaffRole.RECEPTION_OFFICER)
+        .values("agency_id")
+    )
+    return (
+        ServicePoint.objects.filter(agency_id__in=agency_ids, is_active=True)
+        .select_related("agency")
         .order_by("code", "id")
     )

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
-from motcua.backoffice.choices import assignable_staff
 from motcua.backoffice.counter_forms import IdListField
 from motcua.core.forms import datetime_field
 from motcua.core.numbers import request_int
@@ -23,6 +22,7 @@ from motcua.dossiers import services as s
 from motcua.dossiers.choices import AgencyRequestMode, DossierStep, ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, FeeLine
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import assignable_staff
 from motcua.dossiers.workflow import DossierAction, transitions_from
 
 Service = Callable[..., Dossier]

@@ -9,6 +9,7 @@ pages (counter, online filing) read the same rules from here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -17,14 +18,18 @@ from django.utils.translation import gettext as _
 from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.deadlines import DeadlineResult
 from motcua.calendars.selectors import deadline_compute
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import DomainError, InvalidInput
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.competence import competent_agencies, competent_agency_default
 from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import DossierDocument
 from motcua.procedures.choices import Channel, TimeUnit
 from motcua.procedures.models import Procedure, RequiredDocument
-from motcua.procedures.selectors import case_headings, papers_to_hand_in
+from motcua.procedures.selectors import (
+    case_headings,
+    papers_to_hand_in,
+    papers_to_show,
+)
 
 _CHANNELS: dict[int, str] = {
     DossierChannel.IN_PERSON: Channel.IN_PERSON,
@@ -226,4 +231,71 @@ def deadline_preview(
         amount=amount,
         unit=unit or TimeUnit.WORKING_DAYS,
         hours=agency.working_hours(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CounterTerms:
+    """What the counter shows for a procedure before the officer confirms."""
+
+    cases: list[str]
+    case: str  # the chosen case ("" while one must still be chosen)
+    case_chosen: bool  # False: the procedure has several cases and none is chosen
+    items: list[RequiredDocument]  # the papers to hand in (empty until chosen)
+    shown: list[RequiredDocument]  # the papers shown and taken back
+    agencies: list[Agency]  # the agencies that may decide it at this point
+    agency: Agency | None  # the chosen or proposed one (None: the officer chooses)
+    preview: DeadlineResult | None
+    preview_error: str
+
+
+def counter_terms(
+    *,
+    procedure: Procedure,
+    point: ServicePoint,
+    now: datetime,
+    case_heading: str = "",
+    agency_id: int | None = None,
+    unit_id: int | None = None,
+) -> CounterTerms:
+    """The case, papers, deciding agency and deadline preview of ``procedure``
+    received at ``point`` now, from what the officer has chosen so far.
+
+    A single case is chosen by itself; an agency not among those that may decide
+    is ignored, and the one for the applicant's commune (``unit_id``) proposed.
+    """
+    cases = case_headings(procedure)
+    case = case_heading if case_heading in cases else ""
+    if not case and len(cases) == 1:
+        case = cases[0]
+    chosen = bool(case) or len(cases) < 2
+    agencies = competent_agencies(procedure, point)
+    agency = next((a for a in agencies if a.pk == agency_id), None)
+    if agency is None:
+        agency = competent_agency_default(procedure, point, unit_id=unit_id)
+    preview: DeadlineResult | None = None
+    error = ""
+    if agency is None:
+        error = _("Choose the agency that decides: the deadline follows its calendar.")
+    else:
+        try:
+            preview = deadline_preview(
+                procedure=procedure,
+                agency=agency,
+                channel=DossierChannel.IN_PERSON,
+                now=now,
+                case_heading=case,
+            )
+        except DomainError as failure:
+            error = str(failure.message)
+    return CounterTerms(
+        cases=cases,
+        case=case,
+        case_chosen=chosen,
+        items=checklist_items(procedure, case) if chosen else [],
+        shown=papers_to_show(procedure, case) if chosen else [],
+        agencies=agencies,
+        agency=agency,
+        preview=preview,
+        preview_error=error,
     )

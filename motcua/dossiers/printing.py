@@ -49,6 +49,7 @@ from motcua.dossiers.access import (
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
+from motcua.dossiers.workflow import DossierAction
 
 # The forms are legal papers in Vietnamese, whatever the reader's language: these
 # words are printed text, not interface messages.
@@ -657,6 +658,26 @@ def personal_data_masked(data: FormData) -> FormData:
     return replace(data, **changes) if changes else data  # type: ignore[arg-type]
 
 
+def forms_that_apply(
+    dossier: Dossier, events: Iterable[DossierEvent] | None = None
+) -> list[str]:
+    """The numbers of the forms (Circular 03/2025, Annex I) that ``dossier``'s
+    history calls for, in order; ``events`` when the caller already has them."""
+    history = list(events) if events is not None else list(_events(dossier))
+    steps = {e.to_step for e in history}
+    actions = {e.action for e in history}
+    found = {
+        "01": dossier.received_at is not None,
+        "02": bool(steps & {DossierStep.SUPPLEMENT, DossierStep.RECEPTION_SUPPLEMENT}),
+        "03": dossier.status == DossierStatus.NOT_RECEIVED,
+        # An extension for a service notice also sets a new date, but no form 04.
+        "04": DossierAction.APOLOGISE in actions,
+        "05": dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN),
+        "06": dossier.received_at is not None,
+    }
+    return [number for number, applies in found.items() if applies]
+
+
 def dossier_form_data_for_user(
     *, user: User, code: str, number: str, now: datetime
 ) -> FormData:
@@ -677,6 +698,11 @@ def dossier_form_data_for_user(
     dossier = dossier_get_for_user(
         user=user, code=code, purpose=f"print form {number}", now=now
     )
+    if number not in forms_that_apply(dossier):
+        raise NotFound(
+            _("Form %(number)s does not apply to dossier %(code)s yet.")
+            % {"number": number, "code": dossier.code}
+        )
     data = builder(dossier, tracking_url(dossier), now)
     if not personal_data_visible(user, dossier):
         return personal_data_masked(data)

@@ -20,12 +20,13 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Valu
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from motcua.accounts.models import User
 from motcua.agencies.access import (
     agencies_overseen_by,
     agencies_visible_to,
     user_has_role,
 )
-from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.models import Agency, StaffAssignment
 from motcua.calendars.selectors import work_calendar_get
 from motcua.calendars.timeliness import OpenState
 from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -40,7 +41,9 @@ from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import (
+    ASSIGNABLE_ROLES,
     CLOSED_STATUSES,
+    OVERSEER_ROLES,
     SUPPLEMENT_REQUESTS,
     UNSUPPLEMENTED_ENDS_AS,
     WAITING_FOR,
@@ -268,13 +271,6 @@ class AgencyOverview:
     per_specialist: list[StaffLoad] = field(default_factory=list)
 
 
-_LEADER_ROLES = (
-    StaffRole.AGENCY_LEADER,
-    StaffRole.DIVISION_LEADER,
-    StaffRole.CITY_SUPERVISOR,
-)
-
-
 def _state_counts(dossiers: QuerySet[Dossier], now: datetime) -> dict[str, Count]:
     states = open_state_filters(now)
     return {
@@ -299,7 +295,7 @@ def agency_overview(
         PermissionDenied: the user is not a leader (or supervisor) of it, or of
             any agency.
     """
-    overseen = agencies_overseen_by(user, _LEADER_ROLES)
+    overseen = agencies_overseen_by(user, OVERSEER_ROLES)
     if agency is None:
         first_two = list(overseen[:2])
         if not first_two:
@@ -315,7 +311,7 @@ def agency_overview(
                 _("No agency has the electronic identifier %(code)s.")
                 % {"code": agency.code}
             )
-        if not user_has_role(user, _LEADER_ROLES, agency):
+        if not user_has_role(user, OVERSEER_ROLES, agency):
             raise PermissionDenied(
                 _("Only leaders see the overview of %(agency)s.") % {"agency": agency}
             )
@@ -510,3 +506,16 @@ def fees_unpaid_total(dossier: Dossier) -> int:
     """The sum of the fees asked for and not paid yet (VND)."""
     amounts = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
     return sum(amounts.values_list("amount_vnd", flat=True))
+
+
+def assignable_staff(agency: Agency) -> list[User]:
+    """Return the people of ``agency`` a dossier may be assigned to
+    (``workflow.ASSIGNABLE_ROLES``, active assignments of active users)."""
+    user_ids = StaffAssignment.objects.filter(
+        agency=agency, role__in=ASSIGNABLE_ROLES, is_active=True
+    ).values("user_id")
+    return list(
+        User.objects.filter(pk__in=user_ids, is_active=True).order_by(
+            "full_name", "username", "id"
+        )
+    )

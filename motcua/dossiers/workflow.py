@@ -126,13 +126,19 @@ def _roles(*roles: StaffRole) -> frozenset[str]:
     return frozenset(str(role) for role in roles)
 
 
+# Who a dossier may be assigned to in the competent agency.
+ASSIGNABLE_ROLES = _roles(
+    StaffRole.SPECIALIST, StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER
+)
+# Who sees an agency's overview (counts, loads): its leaders and the city's
+# supervisors above it.
+OVERSEER_ROLES = _roles(
+    StaffRole.AGENCY_LEADER, StaffRole.DIVISION_LEADER, StaffRole.CITY_SUPERVISOR
+)
+
 RECEPTION = Grant(ActorAgency.RECEIVING, _roles(StaffRole.RECEPTION_OFFICER))
 LEADERS = _roles(StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER)
-HANDLERS = Grant(
-    ActorAgency.COMPETENT,
-    _roles(StaffRole.SPECIALIST, StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER),
-    assignee_only=True,
-)
+HANDLERS = Grant(ActorAgency.COMPETENT, ASSIGNABLE_ROLES, assignee_only=True)
 AGENCY_LEADER = Grant(ActorAgency.COMPETENT, _roles(StaffRole.AGENCY_LEADER))
 LEG_STAFF = Grant(
     ActorAgency.LEG,

@@ -249,6 +249,9 @@ def pdf_text(response) -> str:
 def test_the_deadline_preview_follows_the_chosen_case(client, world):
     case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
     world.procedure.documents.filter(position=2).update(case_heading=case)
+    # A second case, so that "" means "none chosen yet" (a procedure with one
+    # case has it chosen by itself, on the panel and in the preview alike).
+    world.procedure.documents.exclude(position=2).update(case_heading="Trường hợp khác")
     for position, (amount, heading) in enumerate(((1, case), (4, "")), start=1):
         ProcedureChannel.objects.create(
             procedure=world.procedure,
@@ -274,3 +277,29 @@ def test_the_deadline_preview_follows_the_chosen_case(client, world):
         return found.group(1)
 
     assert due(case) < due("")
+
+
+def test_the_preview_and_the_panel_take_a_single_case_by_themselves(client, world):
+    case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
+    world.procedure.documents.filter(position=2).update(case_heading=case)
+    for position, (amount, heading) in enumerate(((1, case), (4, "")), start=1):
+        ProcedureChannel.objects.create(
+            procedure=world.procedure,
+            position=position,
+            channel="in_person",
+            time_amount=Decimal(amount),
+            time_unit="working_days",
+            case_heading=heading,
+        )
+    client.force_login(world.officer)
+    query = {"procedure": world.procedure.code, "competent_agency": world.agency.pk}
+
+    def due(view: str) -> str:
+        html = client.get(reverse(view), query).content.decode()
+        found = re.search(r'data-testid="deadline-value" data-iso="([^"]+)"', html)
+        assert found, html
+        return found.group(1)
+
+    # The one case's own time (1 working day), not the every-case row (4).
+    assert due("backoffice:counter_deadline") == due("backoffice:counter_checklist")
+    assert due("backoffice:counter_deadline") == "2026-11-18T09:30:00+07:00"

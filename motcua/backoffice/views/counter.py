@@ -22,19 +22,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import User
-from motcua.agencies.models import Agency, ServicePoint
+from motcua.agencies.access import reception_points_of
+from motcua.agencies.models import ServicePoint
 from motcua.backoffice.access import staff_required
-from motcua.backoffice.choices import (
-    competent_choices,
-    deadline_preview,
-    reception_points,
-)
 from motcua.backoffice.counter_forms import CounterForm
 from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.core.numbers import request_int
-from motcua.dossiers.competence import competent_agency_default
-from motcua.dossiers.intake import checklist_items
+from motcua.dossiers.intake import CounterTerms, counter_terms
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_refuse_at_counter,
@@ -42,7 +37,7 @@ from motcua.dossiers.services import (
 )
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
-from motcua.procedures.selectors import case_headings, papers_to_show, procedure_search
+from motcua.procedures.selectors import procedure_search
 
 # What each counter button did, and the dossier page's flag to offer its form.
 OUTCOMES = {
@@ -58,7 +53,7 @@ OUTCOMES = {
 def _officer(request: HttpRequest) -> tuple[User, QuerySet[ServicePoint]]:
     """Return the user and their reception points; 403 for anyone else."""
     user = request.user
-    points = reception_points(user) if isinstance(user, User) else None
+    points = reception_points_of(user) if isinstance(user, User) else None
     if points is None or not points.exists():
         raise HttpForbidden(_("Only reception officers use the counter screen."))
     assert isinstance(user, User)  # noqa: S101 - checked above
@@ -79,67 +74,34 @@ def _procedure(code: object) -> Procedure | None:
     return Procedure.objects.filter(code=str(code).strip()).first()
 
 
-def _default_agency(
-    procedure: Procedure, point: ServicePoint, unit: object = None
-) -> Agency | None:
-    """The agency proposed for the applicant's commune (None: the officer chooses)."""
-    return competent_agency_default(procedure, point, unit_id=request_int(unit))
-
-
-def _preview(
-    procedure: Procedure, agency: Agency | None, case: str = ""
-) -> dict[str, object]:
-    if agency is None:
-        return {
-            "preview_error": _(
-                "Choose the agency that decides: the deadline follows its calendar."
-            )
-        }
-    try:
-        preview = deadline_preview(
-            procedure=procedure, agency=agency, now=timezone.now(), case_heading=case
-        )
-    except DomainError as error:
-        return {"preview_error": str(error.message)}
-    return {"preview": preview}
-
-
-def _agency(
-    procedure: Procedure, point: ServicePoint, value: object, unit: object = None
-) -> tuple[list[Agency], Agency | None]:
-    """Return the agencies to choose from and the chosen (or proposed) one."""
-    agencies = competent_choices(procedure, point)
-    chosen = next((a for a in agencies if str(a.pk) == str(value)), None)
-    return agencies, chosen or _default_agency(procedure, point, unit)
+def _terms(procedure: Procedure, point: ServicePoint, params: Any) -> CounterTerms:
+    return counter_terms(
+        procedure=procedure,
+        point=point,
+        now=timezone.now(),
+        case_heading=str(params.get("case_heading", "")),
+        agency_id=request_int(params.get("competent_agency", "")),
+        unit_id=request_int(params.get("applicant_unit", "")),
+    )
 
 
 def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, object]:
     """Return the context of the case, checklist, agency and deadline parts."""
-    cases = case_headings(procedure)
-    case = str(params.get("case_heading", ""))
-    if case not in cases:
-        case = cases[0] if len(cases) == 1 else ""
-    chosen = bool(case) or len(cases) < 2
-    items = checklist_items(procedure, case) if chosen else []
+    terms = _terms(procedure, point, params)
     ticked = {n for n in map(request_int, params.getlist("documents")) if n is not None}
-    agencies, agency = _agency(
-        procedure,
-        point,
-        params.get("competent_agency", ""),
-        params.get("applicant_unit", ""),
-    )
     return {
         "procedure": procedure,
-        "cases": cases,
-        "case": case,
+        "cases": terms.cases,
+        "case": terms.case,
         "items": [
             (item, item.pk in ticked, params.get(f"reference_{item.pk}", ""))
-            for item in items
+            for item in terms.items
         ],
-        "shown": papers_to_show(procedure, case) if chosen else [],
-        "agencies": agencies,
-        "agency": agency,
-        **_preview(procedure, agency, case),
+        "shown": terms.shown,
+        "agencies": terms.agencies,
+        "agency": terms.agency,
+        "preview": terms.preview,
+        "preview_error": terms.preview_error,
     }
 
 
@@ -283,10 +245,11 @@ def counter_deadline(request: HttpRequest) -> HttpResponse:
     point = _point(points, request.GET.get("service_point"))
     context: dict[str, object] = {}
     if procedure is not None:
-        _agencies, agency = _agency(
-            procedure, point, request.GET.get("competent_agency", "")
+        terms = _terms(procedure, point, request.GET)
+        context.update(
+            procedure=procedure,
+            agency=terms.agency,
+            preview=terms.preview,
+            preview_error=terms.preview_error,
         )
-        context.update(procedure=procedure, agency=agency)
-        case = request.GET.get("case_heading", "")
-        context.update(_preview(procedure, agency, case))
     return render(request, "backoffice/_counter_deadline.html", context)

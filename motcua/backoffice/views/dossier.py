@@ -27,8 +27,7 @@ from motcua.dossiers.access import (
     dossier_paper_for_user,
     personal_data_visible,
 )
-from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import (
     dossier_actions_for,
     dossier_events,
@@ -61,21 +60,6 @@ def _load(user: User, code: str, purpose: str) -> Dossier:
         )
     except NotFound as error:
         raise http_error(error) from error
-
-
-def _forms_that_apply(dossier: Dossier, events: list[DossierEvent]) -> list[str]:
-    steps = {e.to_step for e in events}
-    actions = {e.action for e in events}
-    found = {
-        "01": dossier.received_at is not None,
-        "02": bool(steps & {DossierStep.SUPPLEMENT, DossierStep.RECEPTION_SUPPLEMENT}),
-        "03": dossier.status == DossierStatus.NOT_RECEIVED,
-        # An extension for a service notice also sets a new date, but no form 04.
-        "04": DossierAction.APOLOGISE in actions,
-        "05": dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN),
-        "06": dossier.received_at is not None,
-    }
-    return [number for number, applies in found.items() if applies]
 
 
 def _page(
@@ -111,7 +95,9 @@ def _page(
         "legs": dossier.agency_requests.select_related("to_agency").order_by(
             "position", "id"
         ),
-        "printable": [(n, FORM_TITLES[n]) for n in _forms_that_apply(dossier, events)],
+        "printable": [
+            (n, FORM_TITLES[n]) for n in printing.forms_that_apply(dossier, events)
+        ],
         "personal": personal_data_visible(user, dossier),
         "notice": notice,
         "just_received": request.GET.get("received") == "1",

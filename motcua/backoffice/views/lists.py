@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 from motcua.agencies.access import agencies_overseen_by
 from motcua.agencies.models import Agency
 from motcua.backoffice.access import staff_required
-from motcua.backoffice.choices import LEADER_ROLES
 from motcua.backoffice.errors import http_error
 from motcua.backoffice.views.dossier import staff_user
 from motcua.calendars.timeliness import OpenState
@@ -27,6 +26,7 @@ from motcua.dossiers.selectors import (
     dossier_search,
     dossier_worklist,
 )
+from motcua.dossiers.workflow import OVERSEER_ROLES
 
 PAGE_SIZE = 25
 ORDER_LABELS = {
@@ -95,7 +95,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         raise http_error(error) from error
     context = {
         "overview": view,
-        "agencies": agencies_overseen_by(user, LEADER_ROLES),
+        "agencies": agencies_overseen_by(user, OVERSEER_ROLES),
         "statuses": [(DossierStatus(s), n) for s, n in view.by_status.items()],
         "states": [(OpenState(s), n) for s, n in view.open_by_state.items()],
     }

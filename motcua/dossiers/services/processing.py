@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.agencies.models import Agency, StaffRole
+from motcua.agencies.models import Agency
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import DossierStatus, DossierStep
@@ -26,9 +26,12 @@ from motcua.dossiers.services.transitions import (
     transition_begin,
     transition_finish,
 )
-from motcua.dossiers.workflow import PROCESSING, WAITING_FOR, DossierAction
-
-_ASSIGNABLE = {StaffRole.SPECIALIST, StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER}
+from motcua.dossiers.workflow import (
+    ASSIGNABLE_ROLES,
+    PROCESSING,
+    WAITING_FOR,
+    DossierAction,
+)
 
 
 def _holds(user: User, roles: Iterable[str], agency: Agency) -> bool:
@@ -70,7 +73,7 @@ def dossier_assign(
         expected_version=expected_version,
     )
     competent = acting.dossier.competent_agency
-    if not assignee.is_active or not _holds(assignee, _ASSIGNABLE, competent):
+    if not assignee.is_active or not _holds(assignee, ASSIGNABLE_ROLES, competent):
         raise InvalidInput(
             _("%(user)s is not a specialist of %(agency)s.")
             % {"user": assignee, "agency": competent},
