@@ -84,7 +84,7 @@ class DossierAction(models.TextChoices):
     # passed, the system erases the applicant's contacts (Decree 13/2023/NĐ-CP
     # Art. 16: personal data is not kept longer than its purpose needs).
     ERASE_CONTACTS = "erase_contacts", _("applicant's contacts erased")
-    # Not a transition a person takes: the papers asked for did not come within
+    # Taken by the system, not a person: the papers asked for did not come within
     # the procedure's period (Decree 297/2025/NĐ-CP Art. 6(4)).
     CLOSE_UNSUPPLEMENTED = (
         "close_unsupplemented",
@@ -99,6 +99,7 @@ class ActorAgency(StrEnum):
     RECEIVING = "receiving"  # the agency that received the dossier
     COMPETENT = "competent"  # the agency that decides it
     LEG = "leg"  # an agency with an open request (leg) of this dossier
+    SYSTEM = "system"  # no person: a rule or a scheduled job
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,10 @@ RECEPTION = Grant(ActorAgency.RECEIVING, _roles(StaffRole.RECEPTION_OFFICER))
 LEADERS = _roles(StaffRole.DIVISION_LEADER, StaffRole.AGENCY_LEADER)
 HANDLERS = Grant(ActorAgency.COMPETENT, ASSIGNABLE_ROLES, assignee_only=True)
 AGENCY_LEADER = Grant(ActorAgency.COMPETENT, _roles(StaffRole.AGENCY_LEADER))
+# The applicant, online or through the portal's filing (no staff role).
+APPLICANT = Grant(ActorAgency.NONE, frozenset())
+# The system: an assignment rule, a scheduled job.
+SYSTEM = Grant(ActorAgency.SYSTEM, frozenset())
 LEG_STAFF = Grant(
     ActorAgency.LEG,
     _roles(
@@ -188,8 +193,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         DossierAction.REGISTER_ONLINE,
         frozenset(),
-        (Grant(ActorAgency.NONE, frozenset()), RECEPTION),
+        (APPLICANT, RECEPTION),
         (ONLINE_CHECK,),
+    ),
+    # A walk-in applicant at the counter (ADR 0009): received when complete, else
+    # registered and asked for every missing paper (form 02), or refused (form 03).
+    Transition(DossierAction.RECEIVE, frozenset(), (RECEPTION,), (ASSIGNMENT,)),
+    Transition(
+        DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
+        frozenset(),
+        (RECEPTION,),
+        (AT_RECEPTION_SUPPLEMENT,),
+    ),
+    Transition(
+        DossierAction.REFUSE, frozenset(), (RECEPTION,), ((S.NOT_RECEIVED, P.CLOSED),)
     ),
     Transition(
         DossierAction.RECEIVE, frozenset({ONLINE_CHECK}), (RECEPTION,), (ASSIGNMENT,)
@@ -218,6 +235,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         (Grant(ActorAgency.COMPETENT, LEADERS),),
         (PROCESSING,),
     ),
+    # The competent agency's assignment rule, as the dossier is received.
+    Transition(DossierAction.ASSIGN, frozenset({ASSIGNMENT}), (SYSTEM,), (PROCESSING,)),
     # Specialist → review by the division leader → approval by the agency leader;
     # the handler may go straight to approval (no review step in the process).
     Transition(
@@ -270,7 +289,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         DossierAction.SEND_SUPPLEMENT_ONLINE,
         frozenset({AT_RECEPTION_SUPPLEMENT, SUPPLEMENT}),
-        (Grant(ActorAgency.NONE, frozenset()),),
+        (APPLICANT,),
     ),
     Transition(
         DossierAction.REQUEST_PAYMENT,
@@ -282,7 +301,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         DossierAction.RECORD_PAYMENT,
         frozenset({PAYMENT}),
         # ... or the applicant, through the online payment gateway.
-        (RECEPTION, HANDLERS, Grant(ActorAgency.NONE, frozenset())),
+        (RECEPTION, HANDLERS, APPLICANT),
         (PROCESSING,),
     ),
     Transition(DossierAction.APOLOGISE, IN_PROCESS, (AGENCY_LEADER,)),
@@ -294,7 +313,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         DossierAction.WITHDRAW,
         BEFORE_DECISION,
-        (RECEPTION, Grant(ActorAgency.NONE, frozenset())),
+        (RECEPTION, APPLICANT),
         ((S.WITHDRAWN, P.CLOSED),),
     ),
     Transition(
@@ -323,6 +342,14 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({RESULT_READY}),
         (RECEPTION,),
         ((S.RETURNED, P.CLOSED),),
+    ),
+    # Decree 297/2025 Art. 6(4): the papers asked for did not come in time; the
+    # first target at reception, the second in processing (UNSUPPLEMENTED_ENDS_AS).
+    Transition(
+        DossierAction.CLOSE_UNSUPPLEMENTED,
+        frozenset({AT_RECEPTION_SUPPLEMENT, SUPPLEMENT}),
+        (SYSTEM,),
+        ((S.NOT_RECEIVED, P.CLOSED), (S.STOPPED, P.CLOSED)),
     ),
 )
 
@@ -353,12 +380,13 @@ WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
 }
 
 CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
-# Actions only the system writes, never through the table (no person takes them).
+# Corrections the system records that change no status or step (a deadline
+# recounted by the holiday calendar, contacts erased after the retention period):
+# events of the history, not transitions of the table.
 SYSTEM_ACTIONS = frozenset(
     {
         DossierAction.RECOMPUTE_DEADLINE,
         DossierAction.ERASE_CONTACTS,
-        DossierAction.CLOSE_UNSUPPLEMENTED,
     }
 )
 PAUSED_STEPS = frozenset({P.SUPPLEMENT, P.PAYMENT})
@@ -397,10 +425,22 @@ class Permit:
     agency_id: int | None
 
 
-def transitions_from(action: str, state: State | None) -> Transition | None:
-    """Return the row of ``action`` whose sources include ``state`` (None: creation)."""
+def transitions_from(
+    action: str, state: State | None, *, by: ActorAgency | None = None
+) -> Transition | None:
+    """Return the row of ``action`` whose sources include ``state`` (None: creation).
+
+    ``by`` (the applicant's ``NONE``, the ``SYSTEM``) picks the row that grants
+    the action to that kind of actor; staff rows are found without it.
+    """
     for transition in TRANSITIONS:
         if transition.action != action:
+            continue
+        if by is not None and not any(g.agency == by for g in transition.grants):
+            continue
+        if by is None and all(
+            g.agency is ActorAgency.SYSTEM for g in transition.grants
+        ):
             continue
         if state is None and not transition.sources:
             return transition
@@ -461,3 +501,12 @@ def allowed_actions(
         if permit is not None:
             found.append(transition.action)
     return found
+
+
+def system_only_actions() -> frozenset[str]:
+    """The actions of the table that only the system takes (no person's form)."""
+    actions: dict[str, bool] = {}
+    for transition in TRANSITIONS:
+        only = all(grant.agency is ActorAgency.SYSTEM for grant in transition.grants)
+        actions[transition.action] = actions.get(transition.action, True) and only
+    return frozenset(action for action, only in actions.items() if only)

@@ -9,7 +9,11 @@ from django.utils import timezone
 from motcua.backoffice.action_forms import ACTION_FORMS
 from motcua.dossiers.models import Dossier, DossierFee
 from motcua.dossiers.tests.factories import World
-from motcua.dossiers.workflow import SYSTEM_ACTIONS, DossierAction
+from motcua.dossiers.workflow import (
+    SYSTEM_ACTIONS,
+    DossierAction,
+    system_only_actions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +35,7 @@ def test_every_staff_action_has_a_form_that_renders(world: World):
         DossierAction.SEND_SUPPLEMENT_ONLINE,
     }
     staff_actions -= SYSTEM_ACTIONS  # recounts by the system have no form
+    staff_actions -= system_only_actions()  # nor does the system's closing
     assert set(ACTION_FORMS) == staff_actions
     for action, form_class in ACTION_FORMS.items():
         assert isinstance(form_class(dossier=dossier, action=action).as_div(), str)

@@ -16,52 +16,15 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
-from motcua.core.errors import Conflict, InvalidInput, NotFound
+from motcua.core.errors import InvalidInput
 from motcua.dossiers.models import Dossier, DossierDocument
-from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.selectors import supplement_items_asked
 from motcua.dossiers.services.transitions import (
-    Acting,
-    dossier_lock,
+    ActorKind,
+    transition_begin,
     transition_finish,
 )
-from motcua.dossiers.workflow import (
-    ActorAgency,
-    DossierAction,
-    Permit,
-    transitions_from,
-)
-
-APPLICANT_ROLE = "applicant"  # the role written on events the applicant makes
-
-
-def applicant_acting(
-    *, action: DossierAction, dossier_code: str, account: User
-) -> Acting:
-    """Lock the dossier of citizen ``account`` for an action the workflow table
-    grants the applicant online (no staff role).
-
-    Raises:
-        NotFound: no such dossier among the account's own.
-        Conflict: the action is not open to the applicant now.
-    """
-    dossier = dossier_lock(dossier_code)
-    if not dossiers_filed_by(account).filter(pk=dossier.pk).exists():
-        raise NotFound(_("No dossier has the code %(code)s.") % {"code": dossier_code})
-    transition = transitions_from(action, (dossier.status, dossier.step))
-    if transition is None or not any(
-        grant.agency is ActorAgency.NONE for grant in transition.grants
-    ):
-        raise Conflict(_("This cannot be done online on this dossier now."))
-    return Acting(
-        dossier=dossier,
-        action=action,
-        actor=account,
-        permit=Permit(transition, APPLICANT_ROLE, None),
-        agency=None,
-        from_status=dossier.status,
-        from_step=dossier.step,
-    )
+from motcua.dossiers.workflow import DossierAction
 
 
 def _attach(dossier: Dossier, name: str, file_name: str) -> None:
@@ -93,10 +56,11 @@ def dossier_send_supplement_online(
         Conflict: the dossier is not waiting for a supplement.
         InvalidInput: no file, or a file for an item the request did not list.
     """
-    acting = applicant_acting(
+    acting = transition_begin(
         action=DossierAction.SEND_SUPPLEMENT_ONLINE,
         dossier_code=dossier_code,
-        account=account,
+        actor=account,
+        kind=ActorKind.APPLICANT,
     )
     dossier = acting.dossier
     asked = supplement_items_asked(dossier)

@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import StaffRole
 from motcua.core.text import fold
-from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.events import event_record
+from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
-from motcua.dossiers.timing import step_due_at, step_judgement
-from motcua.dossiers.workflow import DossierAction
+from motcua.dossiers.services.transitions import (
+    ActorKind,
+    transition_begin,
+    transition_finish,
+)
+from motcua.dossiers.workflow import ActorAgency, DossierAction, transitions_from
 
 OPEN_STATUSES = (
     DossierStatus.RECEIVED,
@@ -22,7 +25,6 @@ OPEN_STATUSES = (
     DossierStatus.SUPPLEMENT_REQUESTED,
     DossierStatus.FINANCIAL_OBLIGATION,
 )
-SYSTEM_ROLE = "system"
 
 
 def assignment_rule_for(dossier: Dossier) -> AssignmentRule | None:
@@ -77,40 +79,31 @@ def rule_assignee(rule: AssignmentRule) -> User | None:
 def dossier_auto_assign(dossier: Dossier, *, now: datetime) -> User | None:
     """Assign a just-received dossier by rule, in the caller's transaction.
 
-    The caller holds the dossier's row lock (reception services). Writes one
-    ``assign`` event by the system; returns the assignee, or None when no rule
-    applies (a leader then assigns by hand).
+    The caller holds the dossier's row lock (reception services); the
+    assignment is the system's transition (``workflow``: ASSIGN by SYSTEM),
+    through the one entry, with its one ``assign`` event. Returns the assignee,
+    or None when no rule applies (a leader then assigns by hand).
     """
-    if (dossier.status, dossier.step) != (
-        DossierStatus.RECEIVED,
-        DossierStep.ASSIGNMENT,
-    ):
+    state = (dossier.status, dossier.step)
+    if transitions_from(DossierAction.ASSIGN, state, by=ActorAgency.SYSTEM) is None:
         return None
     rule = assignment_rule_for(dossier)
     assignee = rule_assignee(rule) if rule is not None else None
     if rule is None or assignee is None:
         return None
-    closed = (dossier.step_started_at, dossier.step_due_at)
-    judgement = step_judgement(dossier, now)
-    from_status, from_step = dossier.status, dossier.step
-    dossier.status, dossier.step = DossierStatus.PROCESSING, DossierStep.PROCESSING
-    dossier.assignee = assignee
-    dossier.step_started_at = now
-    dossier.step_due_at = step_due_at(dossier, dossier.step, now)
-    dossier.version += 1
-    dossier.save()
-    event_record(
-        dossier=dossier,
+    acting = transition_begin(
         action=DossierAction.ASSIGN,
-        at=now,
-        from_status=from_status,
-        from_step=from_step,
-        actor_role=SYSTEM_ROLE,
-        actor_agency=dossier.competent_agency,
+        actor=None,
+        kind=ActorKind.SYSTEM,
+        locked=dossier,
+        on_behalf_of=dossier.competent_agency,
+    )
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        assignee=assignee,
         receiver=assignee,
-        step_started_at=closed[0],
-        step_due_at=closed[1],
-        judgement=judgement,
         note=_("Assigned automatically by the rule “%(rule)s”.") % {"rule": rule.name},
         data={"rule": rule.pk},
     )

@@ -25,8 +25,8 @@ from motcua.calendars.sources import HolidayRow
 from motcua.dossiers.events import event_record
 from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services.auto_assign import SYSTEM_ROLE
 from motcua.dossiers.services.checklist import deadline_recompute
+from motcua.dossiers.services.transitions import SYSTEM_ROLE
 from motcua.dossiers.workflow import CLOSED_STATUSES, DossierAction
 from motcua.notifications.models import NotificationKind
 from motcua.notifications.services import notification_enqueue

@@ -9,16 +9,16 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierApology, DossierPause
-from motcua.dossiers.services.applicant import applicant_acting
 from motcua.dossiers.services.transitions import (
     Acting,
+    ActorKind,
     transition_begin,
     transition_finish,
 )
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
+from motcua.notifications.models import NotificationKind
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -122,19 +122,19 @@ def dossier_apologise(
         to=None,
         note=reason,
         data={"new_deadline_at": new_deadline_at.isoformat()},
-    )
-    notify(
-        dossier,
-        kind="apology",
-        now=now,
-        deadline=dossier.deadline_at,
-        new_deadline=new_deadline_at,
-        reason=reason,
+        message=NotificationKind.APOLOGY,
+        message_context={
+            "deadline": dossier.deadline_at,
+            "new_deadline": new_deadline_at,
+            "reason": reason,
+        },
     )
     return dossier
 
 
-def _close(acting: Acting, *, now: datetime, reason: str) -> None:
+def _close(
+    acting: Acting, *, now: datetime, reason: str, message: NotificationKind
+) -> None:
     dossier = acting.dossier
     if dossier.received_at is not None:
         # Decision 766: a withdrawn or stopped received dossier ends processing now.
@@ -144,7 +144,12 @@ def _close(acting: Acting, *, now: datetime, reason: str) -> None:
     )
     dossier.paused_since = None
     transition_finish(
-        acting, now=now, to=acting.permit.transition.targets[0], note=reason
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        note=reason,
+        message=message,
+        message_context={"reason": reason},
     )
 
 
@@ -163,11 +168,13 @@ def dossier_withdraw_online(
         InvalidInput: no reason.
     """
     reason = _required(reason, "reason", _("Say why you withdraw the dossier."))
-    acting = applicant_acting(
-        action=DossierAction.WITHDRAW, dossier_code=dossier_code, account=account
+    acting = transition_begin(
+        action=DossierAction.WITHDRAW,
+        dossier_code=dossier_code,
+        actor=account,
+        kind=ActorKind.APPLICANT,
     )
-    _close(acting, now=now, reason=reason)
-    notify(acting.dossier, kind="withdrawn", now=now, reason=reason)
+    _close(acting, now=now, reason=reason, message=NotificationKind.WITHDRAWN)
     return acting.dossier
 
 
@@ -233,8 +240,7 @@ def dossier_withdraw(
         actor=actor,
         expected_version=expected_version,
     )
-    _close(acting, now=now, reason=reason)
-    notify(acting.dossier, kind="withdrawn", now=now, reason=reason)
+    _close(acting, now=now, reason=reason, message=NotificationKind.WITHDRAWN)
     return acting.dossier
 
 
@@ -264,6 +270,5 @@ def dossier_stop(
         actor=actor,
         expected_version=expected_version,
     )
-    _close(acting, now=now, reason=reason)
-    notify(acting.dossier, kind="stopped", now=now, reason=reason)
+    _close(acting, now=now, reason=reason, message=NotificationKind.STOPPED)
     return acting.dossier

@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierApology, DossierEvent
 from motcua.dossiers.services.transitions import (
     Acting,
@@ -37,6 +36,7 @@ from motcua.dossiers.services.transitions import (
 )
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
+from motcua.notifications.models import NotificationKind
 
 # An incident delays a dossier by days, not weeks: beyond this a leader should
 # apologise (form 04) or stop processing instead.
@@ -189,6 +189,7 @@ def dossier_extend_for_notice(
             "promised_before": before.isoformat() if before else None,
             "new_deadline_at": moved.isoformat(),
         },
+        message=NotificationKind.SERVICE_NOTICE,
+        message_context={"new_deadline": moved, "reason": reason},
     )
-    notify(dossier, kind="service_notice", now=now, new_deadline=moved, reason=reason)
     return dossier

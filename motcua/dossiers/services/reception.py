@@ -20,16 +20,12 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, ServicePoint
-from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
+from motcua.core.errors import Conflict, InvalidInput
 from motcua.core.text import fold, nfc
-from motcua.dossiers.access import roles_by_agency_for
 from motcua.dossiers.choices import (
     DossierChannel,
-    DossierStatus,
-    DossierStep,
     ReturnMethod,
 )
-from motcua.dossiers.events import event_record
 from motcua.dossiers.inputs import (
     ApplicantInput,
     DocumentTick,
@@ -42,9 +38,8 @@ from motcua.dossiers.intake import (
     competent_agency_for,
     receiving_agency_for,
 )
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierFee
-from motcua.dossiers.numbering import dossier_code_allocate, register_entry_allocate
+from motcua.dossiers.numbering import register_entry_allocate
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
     checklist_update,
@@ -52,19 +47,19 @@ from motcua.dossiers.services.checklist import (
     deadline_set,
 )
 from motcua.dossiers.services.transitions import (
+    Acting,
+    ActorKind,
+    creation_begin,
     target_check,
     transition_begin,
     transition_finish,
 )
-from motcua.dossiers.timing import step_due_at
 from motcua.dossiers.workflow import (
     AT_RECEPTION_SUPPLEMENT,
     ONLINE_CHECK,
     DossierAction,
-    DossierState,
-    permit_for,
-    transitions_from,
 )
+from motcua.notifications.models import NotificationKind
 from motcua.procedures.models import Procedure, ProcedureAgency
 
 # What a client may send as a request key: a UUID or any such token.
@@ -116,29 +111,6 @@ def _new_dossier(
         return_method=return_method,
         return_address=nfc(return_address),
     )
-
-
-def _require_reception_officer(
-    actor: User, receiving: Agency, action: str = DossierAction.RECEIVE
-) -> str:
-    """The actor's role for ``action`` at ``receiving`` per the transition table
-    (``RECEIVE`` from the check; ``REGISTER_ONLINE``, a creation)."""
-    source = None if action == DossierAction.REGISTER_ONLINE else ONLINE_CHECK
-    transition = transitions_from(action, source)
-    assert transition is not None  # noqa: S101 - the table has this row
-    state = DossierState(
-        status=DossierStatus.REGISTERED,
-        step=DossierStep.ONLINE_CHECK,
-        receiving_agency_id=receiving.pk,
-        competent_agency_id=receiving.pk,
-    )
-    permit = permit_for(transition, state, roles_by_agency_for(actor), user_id=actor.pk)
-    if permit is None:
-        raise PermissionDenied(
-            _("Only a reception officer of %(agency)s may receive dossiers there.")
-            % {"agency": receiving}
-        )
-    return permit.role
 
 
 def _require_decides(procedure: Procedure, competent: Agency) -> None:
@@ -245,7 +217,7 @@ def dossier_create_at_counter(
 def _walk_in(
     *,
     actor: User,
-    action: str,
+    action: DossierAction,
     request_key: str,
     procedure: Procedure,
     service_point: ServicePoint,
@@ -257,9 +229,9 @@ def _walk_in(
     competent_agency: Agency | None,
     return_method: str,
     return_address: str,
-) -> tuple[Dossier, str, list[str]]:
-    """The unsaved dossier of a walk-in applicant, the actor's role for
-    ``action``, and the checklist papers not brought.
+) -> tuple[Acting, list[str]]:
+    """The creation of a walk-in applicant's dossier by ``action`` (unsaved), and
+    the checklist papers not brought.
 
     The receiving agency is the service point's; the competent agency is the one
     given, which must be able to decide the procedure, else the one
@@ -267,12 +239,16 @@ def _walk_in(
     Art. 14: reception regardless of boundary).
 
     Raises:
-        PermissionDenied: the actor is not a reception officer of the point's agency.
+        PermissionDenied: the table's creation row does not grant ``action`` to
+            the actor at the point's agency (a reception officer).
         InvalidInput: bad applicant details, unknown checklist items, no
             competent agency found, or one that cannot decide the procedure.
     """
     receiving = service_point.agency
-    role = _require_reception_officer(actor, receiving, action=action)
+    # Who may act is checked before what was typed, as for any transition.
+    acting = creation_begin(
+        action=action, dossier=Dossier(receiving_agency=receiving), actor=actor
+    )
     _applicant_check(applicant)
     if competent_agency is None:
         competent = competent_agency_for(
@@ -294,42 +270,35 @@ def _walk_in(
     )
     dossier.service_point = service_point
     dossier.request_key = request_key or None
+    acting.dossier = dossier
     missing = checklist_missing(procedure, case_heading, documents, channel=channel)
-    return dossier, role, missing
+    return acting, missing
 
 
 def _walk_in_save(
-    dossier: Dossier,
+    acting: Acting,
     *,
-    actor: User,
-    role: str,
-    action: str,
     now: datetime,
     documents: Sequence[DocumentTick],
+    message: NotificationKind,
+    message_context: dict[str, object] | None = None,
     note: str = "",
     data: dict[str, object] | None = None,
-) -> None:
-    """Give the code, save the dossier and its checklist, write its first event."""
-    receiving = dossier.receiving_agency
-    dossier.code = dossier_code_allocate(agency=receiving, at=now)
-    dossier.registered_at = now
-    dossier.step_started_at = now
-    dossier.step_due_at = step_due_at(dossier, dossier.step, now)
-    dossier.save()
-    checklist_write(dossier, documents)
-    event_record(
-        dossier=dossier,
-        action=action,
-        at=now,
-        from_status=None,
-        from_step="",
-        actor=actor,
-        actor_role=role,
-        actor_agency=receiving,
+) -> Dossier:
+    """Create the dossier (code, first event, message) and write its checklist."""
+    dossier = acting.dossier
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
         receiver_agency=dossier.competent_agency,
         note=note,
         data={"channel": dossier.channel, "counter": True, **(data or {})},
+        message=message,
+        message_context=message_context,
     )
+    checklist_write(dossier, documents)
+    return dossier
 
 
 @transaction.atomic
@@ -359,7 +328,7 @@ def _create_at_counter(
         InvalidInput: bad applicant details, unknown or missing checklist items,
             no competent agency found.
     """
-    dossier, role, missing = _walk_in(
+    acting, missing = _walk_in(
         actor=actor,
         action=DossierAction.RECEIVE,
         request_key=request_key,
@@ -376,18 +345,12 @@ def _create_at_counter(
     )
     if missing:
         raise _incomplete(missing)
-    dossier.status, dossier.step = DossierStatus.RECEIVED, DossierStep.ASSIGNMENT
+    dossier = acting.dossier
     deadline_set(dossier, now=now)
     register_entry_allocate(dossier, now=now)
     _walk_in_save(
-        dossier,
-        actor=actor,
-        role=role,
-        action=DossierAction.RECEIVE,
-        now=now,
-        documents=documents,
+        acting, now=now, documents=documents, message=NotificationKind.RECEIVED
     )
-    notify(dossier, kind="received", now=now)
     dossier_auto_assign(dossier, now=now)
     return dossier
 
@@ -443,10 +406,9 @@ def _request_papers_at_counter(
         Conflict: nothing is missing (receive the dossier instead).
         InvalidInput: see ``_walk_in``.
     """
-    action = DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION
-    dossier, role, missing = _walk_in(
+    acting, missing = _walk_in(
         actor=actor,
-        action=action,
+        action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION,
         request_key=request_key,
         procedure=procedure,
         service_point=service_point,
@@ -464,25 +426,15 @@ def _request_papers_at_counter(
             _("Every paper of the checklist is here: receive the dossier instead."),
             field_errors={"documents": _("Nothing is missing.")},
         )
-    dossier.status, dossier.step = AT_RECEPTION_SUPPLEMENT
-    _walk_in_save(
-        dossier,
-        actor=actor,
-        role=role,
-        action=action,
+    return _walk_in_save(
+        acting,
         now=now,
         documents=documents,
         note=reason.strip(),
         data={"items": missing, "round": 1},
+        message=NotificationKind.SUPPLEMENT_REQUESTED,
+        message_context={"items": missing, "reason": reason.strip()},
     )
-    notify(
-        dossier,
-        kind="supplement_requested",
-        now=now,
-        items=missing,
-        reason=reason.strip(),
-    )
-    return dossier
 
 
 def dossier_refuse_at_counter(
@@ -530,7 +482,7 @@ def _refuse_at_counter(
             _("A refusal needs its reasons."),
             field_errors={"reasons": _("This field is required.")},
         )
-    dossier, role, _missing = _walk_in(
+    acting, _missing = _walk_in(
         actor=actor,
         action=DossierAction.REFUSE,
         request_key=request_key,
@@ -545,19 +497,15 @@ def _refuse_at_counter(
         return_method=return_method,
         return_address=return_address,
     )
-    dossier.status, dossier.step = DossierStatus.NOT_RECEIVED, DossierStep.CLOSED
-    dossier.finished_at = now
-    _walk_in_save(
-        dossier,
-        actor=actor,
-        role=role,
-        action=DossierAction.REFUSE,
+    acting.dossier.finished_at = now
+    return _walk_in_save(
+        acting,
         now=now,
         documents=documents,
         note=reasons,
+        message=NotificationKind.REFUSED,
+        message_context={"reason": reasons},
     )
-    notify(dossier, kind="refused", now=now, reason=reasons)
-    return dossier
 
 
 def dossier_register_online(
@@ -613,13 +561,15 @@ def _register_online(
     Raises:
         InvalidInput: bad applicant details or unknown checklist items.
     """
-    _applicant_check(applicant)
     receiving = receiving_agency_for(competent_agency)
-    role = ""
+    acting = creation_begin(
+        action=DossierAction.REGISTER_ONLINE,
+        dossier=Dossier(receiving_agency=receiving),
+        actor=actor,
+        kind=ActorKind.STAFF if actor is not None else ActorKind.APPLICANT,
+    )
+    _applicant_check(applicant)
     if actor is not None:
-        role = _require_reception_officer(
-            actor, receiving, action=DossierAction.REGISTER_ONLINE
-        )
         _require_decides(procedure, competent_agency)
     dossier = _new_dossier(
         procedure=procedure,
@@ -636,11 +586,17 @@ def _register_online(
     checklist_missing(procedure, case_heading, documents, channel=DossierChannel.ONLINE)
     dossier.account = account
     dossier.request_key = request_key or None
-    dossier.code = dossier_code_allocate(agency=receiving, at=now)
-    dossier.registered_at = now
-    dossier.step_started_at = now
-    dossier.step_due_at = step_due_at(dossier, DossierStep.ONLINE_CHECK, now)
-    dossier.save()
+    acting.dossier = dossier
+    # Decree 45/2020/NĐ-CP Art. 11: the portal acknowledges an online dossier at
+    # once, with the time it was received.
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        data={"channel": DossierChannel.ONLINE},
+        message=NotificationKind.REGISTERED_ONLINE,
+        message_context={"registered_at": now},
+    )
     checklist_write(dossier, documents)
     DossierFee.objects.bulk_create(
         DossierFee(
@@ -654,20 +610,6 @@ def _register_online(
         )
         for fee in paid_fees
     )
-    event_record(
-        dossier=dossier,
-        action=DossierAction.REGISTER_ONLINE,
-        at=now,
-        from_status=None,
-        from_step="",
-        actor=actor,
-        actor_role=role,
-        actor_agency=receiving if actor is not None else None,
-        data={"channel": DossierChannel.ONLINE},
-    )
-    # Decree 45/2020/NĐ-CP Art. 11: the portal acknowledges an online dossier at
-    # once, with the time it was received.
-    notify(dossier, kind="registered_online", now=now, registered_at=now)
     return dossier
 
 
@@ -706,8 +648,8 @@ def dossier_receive(
         now=now,
         to=acting.permit.transition.targets[0],
         receiver_agency=dossier.competent_agency,
+        message=NotificationKind.RECEIVED,
     )
-    notify(dossier, kind="received", now=now)
     dossier_auto_assign(dossier, now=now)
     return dossier
 
@@ -767,13 +709,8 @@ def dossier_request_supplement_at_reception(
         to=target_check(acting, AT_RECEPTION_SUPPLEMENT),
         note=reason,
         data={"items": cleaned, "round": len(earlier) + 1},
-    )
-    notify(
-        acting.dossier,
-        kind="supplement_requested",
-        now=now,
-        items=cleaned,
-        reason=reason,
+        message=NotificationKind.SUPPLEMENT_REQUESTED,
+        message_context={"items": cleaned, "reason": reason},
     )
     return acting.dossier
 
@@ -849,7 +786,11 @@ def dossier_refuse(
     )
     acting.dossier.finished_at = now
     transition_finish(
-        acting, now=now, to=acting.permit.transition.targets[0], note=reasons.strip()
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        note=reasons.strip(),
+        message=NotificationKind.REFUSED,
+        message_context={"reason": reasons.strip()},
     )
-    notify(acting.dossier, kind="refused", now=now, reason=reasons.strip())
     return acting.dossier

@@ -16,7 +16,6 @@ from motcua.citizens.models import StoredPaper
 from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ReturnMethod
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import CounterKind, Dossier
 from motcua.dossiers.numbering import (
     local_date,
@@ -27,6 +26,7 @@ from motcua.dossiers.services.transitions import transition_begin, transition_fi
 from motcua.dossiers.timeliness import late_for_supplements
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
+from motcua.notifications.models import NotificationKind
 
 
 @transaction.atomic
@@ -78,8 +78,8 @@ def dossier_issue_result(
             "result_number": dossier.result_number,
             "dossier_judgement": str(judgement),
         },
+        message=NotificationKind.RESULT_READY,
     )
-    notify(dossier, kind="result_ready", now=now)
     return dossier
 
 

@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 
 from motcua.dossiers.events import event_record
 from motcua.dossiers.models import Dossier, PersonalDataAccess, PublicLookup
-from motcua.dossiers.services.auto_assign import SYSTEM_ROLE
+from motcua.dossiers.services.transitions import SYSTEM_ROLE
 from motcua.dossiers.workflow import CLOSED_STATUSES, DossierAction
 
 CONTACT_FIELDS = (

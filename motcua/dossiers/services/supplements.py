@@ -21,18 +21,18 @@ from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import DocumentTick, FeeLine, supplement_items_clean
 from motcua.dossiers.intake import procedure_listed_free
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierFee, DossierPause
 from motcua.dossiers.selectors import fees_unpaid_total
-from motcua.dossiers.services.applicant import applicant_acting
 from motcua.dossiers.services.checklist import checklist_update, deadline_recompute
 from motcua.dossiers.services.transitions import (
     Acting,
+    ActorKind,
     transition_begin,
     transition_finish,
 )
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
+from motcua.notifications.models import NotificationKind
 
 
 def _pause_start(acting: Acting, *, now: datetime, kind: str, **fields: object) -> None:
@@ -114,13 +114,8 @@ def dossier_request_supplement(
         to=acting.permit.transition.targets[0],
         note=reason,
         data={"items": cleaned, "supplement_count": acting.dossier.supplement_count},
-    )
-    notify(
-        acting.dossier,
-        kind="supplement_requested",
-        now=now,
-        items=cleaned,
-        reason=reason,
+        message=NotificationKind.SUPPLEMENT_REQUESTED,
+        message_context={"items": cleaned, "reason": reason},
     )
     return acting.dossier
 
@@ -295,8 +290,11 @@ def dossier_pay_fees_online(
         NotFound: not one of the account's dossiers.
         Conflict: no payment is asked for now, or the amount differs.
     """
-    acting = applicant_acting(
-        action=DossierAction.RECORD_PAYMENT, dossier_code=dossier_code, account=account
+    acting = transition_begin(
+        action=DossierAction.RECORD_PAYMENT,
+        dossier_code=dossier_code,
+        actor=account,
+        kind=ActorKind.APPLICANT,
     )
     dossier = acting.dossier
     if fees_unpaid_total(dossier) != amount_vnd:

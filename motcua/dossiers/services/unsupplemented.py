@@ -22,13 +22,16 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.core.errors import Conflict
 from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.events import event_record
-from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.selectors import supplement_close_due_at
-from motcua.dossiers.services.auto_assign import SYSTEM_ROLE
-from motcua.dossiers.services.transitions import dossier_lock
+from motcua.dossiers.services.transitions import (
+    ActorKind,
+    target_check,
+    transition_begin,
+    transition_finish,
+)
 from motcua.dossiers.workflow import UNSUPPLEMENTED_ENDS_AS, DossierAction
 from motcua.notifications.models import NotificationKind
 
@@ -42,13 +45,20 @@ _MESSAGE_KIND: dict[int, NotificationKind] = {
 
 def _close_one(code: str, *, now: datetime) -> bool:
     with transaction.atomic():
-        dossier = dossier_lock(code)
+        try:
+            acting = transition_begin(
+                action=DossierAction.CLOSE_UNSUPPLEMENTED,
+                dossier_code=code,
+                actor=None,
+                kind=ActorKind.SYSTEM,
+            )
+        except Conflict:
+            return False  # supplemented or closed since it was listed
+        dossier = acting.dossier
         due = supplement_close_due_at(dossier)
         if due is None or now < due:
-            return False  # supplemented, sent online or reopened since it was listed
+            return False  # papers sent online or reopened since it was listed
         status = UNSUPPLEMENTED_ENDS_AS[dossier.step]
-        message = _MESSAGE_KIND[status]
-        from_status, from_step = dossier.status, dossier.step
         days = dossier.procedure.supplement_close_working_days
         reason = _(
             "The papers asked for were not brought within %(days)s working days."
@@ -57,22 +67,16 @@ def _close_one(code: str, *, now: datetime) -> bool:
             ended_at=now
         )
         dossier.paused_since = None
-        dossier.status, dossier.step = status, DossierStep.CLOSED
         dossier.finished_at = now
-        dossier.step_started_at, dossier.step_due_at = now, None
-        dossier.version += 1
-        dossier.save()
-        event_record(
-            dossier=dossier,
-            action=DossierAction.CLOSE_UNSUPPLEMENTED,
-            at=now,
-            from_status=from_status,
-            from_step=from_step,
-            actor_role=SYSTEM_ROLE,
+        transition_finish(
+            acting,
+            now=now,
+            to=target_check(acting, (status, DossierStep.CLOSED)),
             note=reason,
             data={"working_days": days, "due_at": due.isoformat()},
+            message=_MESSAGE_KIND[status],
+            message_context={"reason": reason},
         )
-        notify(dossier, kind=message, now=now, reason=reason)
         return True
 
 

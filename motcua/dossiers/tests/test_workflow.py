@@ -5,9 +5,11 @@ import pytest
 from motcua.dossiers.workflow import (
     SYSTEM_ACTIONS,
     TRANSITIONS,
+    ActorAgency,
     DossierAction,
     DossierState,
     allowed_actions,
+    system_only_actions,
     transitions_from,
 )
 
@@ -93,8 +95,34 @@ def test_withdrawal_is_allowed_only_before_the_result(status, step, allowed):
 
 def test_creation_rows_have_no_sources():
     assert transitions_from("register_online", None) is not None
-    assert transitions_from("receive", None) is None
+    # At the counter a walk-in dossier is created received, asked for papers or
+    # refused: each creation has its row (no borrowed check).
+    receive = transitions_from("receive", None)
+    assert receive is not None
+    assert receive.targets == ((2, "assignment"),)
+    assert transitions_from("request_supplement_at_reception", None) is not None
+    refuse = transitions_from("refuse", None)
+    assert refuse is not None
+    assert refuse.targets == ((3, "closed"),)
+    # Only those: nothing else creates a dossier.
+    for action in ("forward", "assign", "approve", "withdraw", "stop"):
+        assert transitions_from(action, None) is None
     assert transitions_from("assign", (1, "online_check")) is None
+
+
+def test_system_rows_are_found_only_for_the_system():
+    assert transitions_from("close_unsupplemented", (5, "supplement")) is None
+    found = transitions_from(
+        "close_unsupplemented", (5, "supplement"), by=ActorAgency.SYSTEM
+    )
+    assert found is not None
+    assert found.targets == ((3, "closed"), (8, "closed"))
+    assert (
+        transitions_from("assign", (2, "assignment"), by=ActorAgency.SYSTEM) is not None
+    )
+    assert transitions_from("assign", (4, "processing"), by=ActorAgency.SYSTEM) is None
+    assert "close_unsupplemented" in system_only_actions()
+    assert "assign" not in system_only_actions()
 
 
 def test_city_supervisors_and_superusers_get_no_actions_from_the_table():

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from motcua.agencies.models import StaffRole
-from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
+from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from motcua.dossiers import services as s
 from motcua.dossiers.tests.factories import staff, vn
 
@@ -49,8 +49,13 @@ def test_a_leader_may_reassign_to_another_specialist(world):
 
 def test_assigning_needs_a_leader_of_the_competent_agency(world):
     dossier = world.receive(NOW)
-    for actor in (world.specialist, world.officer, world.other_staff):
-        with pytest.raises(PermissionDenied):
+    refusals = (
+        (world.specialist, PermissionDenied),
+        (world.officer, PermissionDenied),
+        (world.other_staff, NotFound),  # another agency's: it may not see it
+    )
+    for actor, refusal in refusals:
+        with pytest.raises(refusal):
             s.dossier_assign(
                 dossier_code=dossier.code,
                 actor=actor,
