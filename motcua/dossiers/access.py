@@ -97,10 +97,18 @@ def dossier_get_for_user(
     )
     if dossier is None or not isinstance(user, User):
         raise NotFound(_("No dossier has the code %(code)s.") % {"code": code})
+    personal_data_access_log(user=user, dossier=dossier, purpose=purpose, now=now)
+    return dossier
+
+
+def personal_data_access_log(
+    *, user: User, dossier: Dossier, purpose: str, now: datetime
+) -> None:
+    """Log that ``user`` was shown ``dossier`` with its personal data, and why
+    (for a dossier the caller already holds, e.g. the one a transition returned)."""
     PersonalDataAccess.objects.create(
         user=user, dossier=dossier, at=now, purpose=purpose.strip()[:100]
     )
-    return dossier
 
 
 def personal_data_visible(user: Actor | None, dossier: Dossier) -> bool:

@@ -8,14 +8,13 @@ generated clients name their methods after them, so they stay as they were.
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from motcua.api.auth import staff_auth
 from motcua.api.dossiers.creation import create_at_counter, register_online
 from motcua.api.dossiers.parsing import body_doc, json_body, staff_user, validate
-from motcua.api.dossiers.presenting import load, respond
+from motcua.api.dossiers.presenting import dossier_out, load, respond
 from motcua.api.dossiers.printed_forms import file_response
 from motcua.api.dossiers.schemas_in import DossierCreateIn, SearchQuery
 from motcua.api.dossiers.schemas_out import (
@@ -25,10 +24,9 @@ from motcua.api.dossiers.schemas_out import (
     EventOut,
 )
 from motcua.api.dossiers.transitions import TransitionIn, transition_parse
-from motcua.core.errors import NotFound
 from motcua.documents.rendering import form_pdf
 from motcua.dossiers import printing, selectors
-from motcua.dossiers.access import dossiers_visible_to
+from motcua.dossiers.access import personal_data_access_log
 
 router = Router(auth=staff_auth)
 
@@ -129,8 +127,10 @@ def dossier_transition(request: HttpRequest, code: str) -> DossierOut:
     allowed now or someone acted first (stale version); 403 without the role;
     404 for a dossier the caller may not see; 422 for bad fields."""
     user = staff_user(request)
-    if not dossiers_visible_to(user).filter(code=code.strip()).exists():
-        raise NotFound(_("No dossier has the code %(code)s.") % {"code": code})
     transition = transition_parse(json_body(request))
-    dossier = transition.perform(code=code.strip(), actor=user, now=timezone.now())
-    return respond(request, dossier.code, f"api {transition.action}")
+    now = timezone.now()
+    # One load: the service locks the dossier and checks who may see it.
+    dossier = transition.perform(code=code.strip(), actor=user, now=now)
+    purpose = f"api {transition.action}"
+    personal_data_access_log(user=user, dossier=dossier, purpose=purpose, now=now)
+    return dossier_out(dossier=dossier, user=user, now=now)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from motcua.api.tests.test_dossiers_support import Caller, counter_body
 from motcua.dossiers.models import PersonalDataAccess
@@ -319,3 +321,25 @@ def test_a_walk_in_is_asked_for_papers_or_refused_through_the_api(world, as_staf
     assert no_reason.status_code == 422
     assert "reasons" in no_reason.json()["errors"]
     assert online.status_code == 422
+
+
+def test_an_action_loads_the_dossier_once_and_logs_one_access(world, as_staff):
+    code = create(as_staff("officer"), world)["code"]
+    division = as_staff("division")
+    logged = PersonalDataAccess.objects.count()
+
+    with CaptureQueriesContext(connection) as captured:
+        assigned = division.act(
+            code, "assign", assignee="specialist", expected_version=1
+        )
+
+    assert assigned.status_code == 200, assigned.json()
+    dossier_reads = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith("SELECT") and 'FROM "dossiers_dossier"' in q["sql"]
+    ]
+    # The service's locked load only: no visibility pre-check, no reload.
+    assert len(dossier_reads) == 1, dossier_reads
+    assert PersonalDataAccess.objects.count() == logged + 1
+    assert PersonalDataAccess.objects.latest("id").purpose == "api assign"
