@@ -42,6 +42,7 @@ from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, Dossier
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import (
     ASSIGNABLE_ROLES,
+    CLOCK_RUNS_STATUSES,
     CLOSED_STATUSES,
     OVERSEER_ROLES,
     SUPPLEMENT_REQUESTS,
@@ -80,7 +81,7 @@ class WorklistKind(models.TextChoices):
 
 
 # The clock runs while the dossier is received or processed and not paused.
-RUNNING = Q(status__in=(DossierStatus.RECEIVED, DossierStatus.PROCESSING))
+RUNNING = Q(status__in=CLOCK_RUNS_STATUSES)
 OPEN = ~Q(status__in=CLOSED_STATUSES)
 
 ORDERS: dict[str, tuple[object, ...]] = {

@@ -379,7 +379,19 @@ WAITING_FOR: Mapping[str, tuple[ActorAgency, frozenset[str]]] = {
     P.RESULT_READY: (ActorAgency.RECEIVING, RECEPTION.roles),
 }
 
+# The named sets of statuses (SPEC §4; Decision 766 for "finished"). Each rule that
+# asks "is it open / running / being processed / finished" reads one of these.
 CLOSED_STATUSES = frozenset({S.NOT_RECEIVED, S.WITHDRAWN, S.STOPPED, S.RETURNED})
+# The legal clock runs (not paused, not finished): the dossier is on time, due
+# soon or overdue by its dates.
+CLOCK_RUNS_STATUSES = frozenset({S.RECEIVED, S.PROCESSING})
+# Received and not finished, paused ones included: "being processed" on the
+# boards, a specialist's load, the dossiers a service notice touches.
+BEING_PROCESSED_STATUSES = frozenset(
+    {S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION}
+)
+# Processed with a result (Decision 766: withdrawn or stopped ones are not judged).
+FINISHED_STATUSES = frozenset({S.PROCESSED, S.RETURNED})
 # Corrections the system records that change no status or step (a deadline
 # recounted by the holiday calendar, contacts erased after the retention period):
 # events of the history, not transitions of the table.

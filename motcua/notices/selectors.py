@@ -16,17 +16,12 @@ from motcua.agencies.access import agencies_visible_to
 from motcua.agencies.models import Agency, StaffAssignment, StaffRole
 from motcua.agencies.selectors import agency_descendant_ids
 from motcua.core.errors import NotFound
-from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.workflow import BEING_PROCESSED_STATUSES
 from motcua.notices.models import ServiceNotice
 
 # Received and not yet decided (statuses 2, 4, 5, 6): the clock runs or is paused.
-OPEN_STATUSES = (
-    DossierStatus.RECEIVED,
-    DossierStatus.PROCESSING,
-    DossierStatus.SUPPLEMENT_REQUESTED,
-    DossierStatus.FINANCIAL_OBLIGATION,
-)
+OPEN_STATUSES = BEING_PROCESSED_STATUSES  # received, not finished (the workflow's)
 
 
 @dataclass(frozen=True, slots=True)

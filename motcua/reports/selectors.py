@@ -30,21 +30,14 @@ from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.timeliness import Judgement
 from motcua.calendars.workcalendar import require_aware
 from motcua.core.errors import InvalidInput, NotFound
-from motcua.dossiers.choices import DossierStatus as S
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import overdue_filter
 from motcua.dossiers.timeliness import late_for_supplements_q
+from motcua.dossiers.workflow import BEING_PROCESSED_STATUSES, FINISHED_STATUSES
 from motcua.reports.masking import code_mask
 
-# "Being processed" on the board: received and not finished, paused ones included.
-OPEN_STATUSES = (
-    S.RECEIVED,
-    S.PROCESSING,
-    S.SUPPLEMENT_REQUESTED,
-    S.FINANCIAL_OBLIGATION,
-)
-# Processed with a result (Decision 766: withdrawn or stopped ones are not judged).
-FINISHED_STATUSES = (S.PROCESSED, S.RETURNED)
+# "Being processed" on the board, and "finished" (the dossier workflow's sets).
+OPEN_STATUSES = BEING_PROCESSED_STATUSES
 LATE_LIST_LIMIT = 50
 # Open data periods longer than this are refused (one query, but a bounded one).
 MAX_PERIOD_DAYS = 366

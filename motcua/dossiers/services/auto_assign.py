@@ -10,20 +10,17 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import StaffRole
 from motcua.core.text import fold
-from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
 from motcua.dossiers.services.transitions import (
     ActorKind,
     transition_begin,
     transition_finish,
 )
-from motcua.dossiers.workflow import ActorAgency, DossierAction, transitions_from
-
-OPEN_STATUSES = (
-    DossierStatus.RECEIVED,
-    DossierStatus.PROCESSING,
-    DossierStatus.SUPPLEMENT_REQUESTED,
-    DossierStatus.FINANCIAL_OBLIGATION,
+from motcua.dossiers.workflow import (
+    BEING_PROCESSED_STATUSES,
+    ActorAgency,
+    DossierAction,
+    transitions_from,
 )
 
 
@@ -68,7 +65,7 @@ def rule_assignee(rule: AssignmentRule) -> User | None:
         .annotate(
             load=Count(
                 "dossiers_assigned",
-                filter=Q(dossiers_assigned__status__in=OPEN_STATUSES),
+                filter=Q(dossiers_assigned__status__in=BEING_PROCESSED_STATUSES),
             )
         )
         .order_by("load", "username", "pk")
