@@ -179,6 +179,17 @@ AXES_RESET_ON_SUCCESS = True
 # ... and any account after this many failures from all addresses together
 # (motcua/accounts/lockout.py); an administrator can unlock it.
 MOTCUA_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("MOTCUA_ACCOUNT_FAILURE_LIMIT", "10"))
+# Citizen accounts' one-time codes (sign-up, password reset; ADR 0010): valid this
+# many minutes, this many wrong tries, at most this many an hour per account/ID/phone.
+MOTCUA_ACCOUNT_CODE_MINUTES = 15
+MOTCUA_ACCOUNT_CODE_ATTEMPTS = 5
+MOTCUA_ACCOUNT_CODES_PER_HOUR = 3
+# Staff API bearer tokens expire after this many hours.
+MOTCUA_API_TOKEN_HOURS = 12
+# Where the population data comes from (citizen_lookup at the counter).
+MOTCUA_POPULATION_ADAPTER = os.environ.get(
+    "MOTCUA_POPULATION_ADAPTER", "motcua.population.adapters.DemoPopulationAdapter"
+)
 # The address as the trusted proxies report it (same rule as public tracking).
 AXES_CLIENT_IP_CALLABLE = "motcua.core.client.client_address"
 

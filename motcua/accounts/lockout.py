@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 
 def account_failure_limit() -> int:
-    return int(getattr(settings, "MOTCUA_ACCOUNT_FAILURE_LIMIT", 10))
+    return int(settings.MOTCUA_ACCOUNT_FAILURE_LIMIT)
 
 
 def account_failures(*, username: str, now: datetime) -> int:

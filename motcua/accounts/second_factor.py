@@ -36,7 +36,7 @@ _RECOVERY_LENGTH = 8
 
 
 def _recovery_count() -> int:
-    return int(getattr(settings, "MOTCUA_RECOVERY_CODES", 10))
+    return int(settings.MOTCUA_RECOVERY_CODES)
 
 
 def second_factor_enrolled(user: User) -> bool:

@@ -55,7 +55,7 @@ def api_token_issue(
     if required or second_factor_enrolled(user):
         _second_factor_check(user, code)
     secret = secrets.token_urlsafe(32)
-    lifetime = timedelta(hours=getattr(settings, "MOTCUA_API_TOKEN_HOURS", 12))
+    lifetime = timedelta(hours=settings.MOTCUA_API_TOKEN_HOURS)
     token = ApiToken.objects.create(
         user=user,
         key_hash=_hash(secret),

@@ -64,7 +64,7 @@ def second_factor_required(user: Actor) -> bool:
     personal data (Decree 13/2023/NĐ-CP Art. 26: technical measures to protect
     personal data). An empty setting (the demo, the tests) asks it of no one.
     """
-    roles = set(getattr(settings, "MOTCUA_SECOND_FACTOR_ROLES", ()))
+    roles = set(settings.MOTCUA_SECOND_FACTOR_ROLES)
     staff = _staff_user(user)
     if staff is None or not roles or not is_staff_member(staff):
         return False

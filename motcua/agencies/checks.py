@@ -16,11 +16,9 @@ def second_factor_roles_check(
 ) -> list[CheckMessage]:
     """Fail (``check --deploy``) when a personal-data role logs in with a password
     alone (``MOTCUA_SECOND_FACTOR_ROLES`` lacks it)."""
-    asked = set(getattr(settings, "MOTCUA_SECOND_FACTOR_ROLES", ()))
+    asked = set(settings.MOTCUA_SECOND_FACTOR_ROLES)
     missing = [
-        role
-        for role in getattr(settings, "MOTCUA_PERSONAL_DATA_ROLES", ())
-        if role not in asked
+        role for role in settings.MOTCUA_PERSONAL_DATA_ROLES if role not in asked
     ]
     if not missing:
         return []

@@ -27,15 +27,15 @@ CODES_WINDOW = timedelta(hours=1)
 
 
 def code_minutes() -> int:
-    return int(getattr(settings, "MOTCUA_ACCOUNT_CODE_MINUTES", 15))
+    return int(settings.MOTCUA_ACCOUNT_CODE_MINUTES)
 
 
 def code_attempts() -> int:
-    return int(getattr(settings, "MOTCUA_ACCOUNT_CODE_ATTEMPTS", 5))
+    return int(settings.MOTCUA_ACCOUNT_CODE_ATTEMPTS)
 
 
 def codes_per_hour() -> int:
-    return int(getattr(settings, "MOTCUA_ACCOUNT_CODES_PER_HOUR", 3))
+    return int(settings.MOTCUA_ACCOUNT_CODES_PER_HOUR)
 
 
 def code_new() -> str:

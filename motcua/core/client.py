@@ -21,10 +21,10 @@ from django.http import HttpRequest
 def client_address_from_meta(meta: Mapping[str, object]) -> str:
     """Return the client's address from a request's ``META`` ("" if unknown)."""
     remote = str(meta.get("REMOTE_ADDR") or "")
-    header = str(getattr(settings, "MOTCUA_PUBLIC_CLIENT_IP_HEADER", "") or "")
+    header = str(settings.MOTCUA_PUBLIC_CLIENT_IP_HEADER or "")
     if not header:
         return remote
-    count = max(1, int(getattr(settings, "MOTCUA_TRUSTED_PROXY_COUNT", 1)))
+    count = max(1, int(settings.MOTCUA_TRUSTED_PROXY_COUNT))
     values = [v.strip() for v in str(meta.get(header) or "").split(",")]
     values = [v for v in values if v]
     if len(values) < count:

@@ -28,11 +28,10 @@ from django.utils.translation import gettext as _
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 JSON_MAX_DEPTH = 32
-DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 
 def _max_bytes() -> int:
-    return int(getattr(settings, "MOTCUA_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES))
+    return int(settings.MOTCUA_MAX_REQUEST_BYTES)
 
 
 def json_depth(body: bytes) -> int:

@@ -71,7 +71,7 @@ class IdleSessionMiddleware:
         if user is not None and user.is_authenticated and hasattr(request, "session"):
             now = time.time()
             seen = request.session.get(self.SEEN_KEY)
-            idle = int(getattr(settings, "MOTCUA_IDLE_MINUTES", 30)) * 60
+            idle = int(settings.MOTCUA_IDLE_MINUTES) * 60
             if isinstance(seen, int | float) and now - seen > idle:
                 logout(request)
                 messages.info(
@@ -102,7 +102,7 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        policy = str(getattr(settings, "MOTCUA_PERMISSIONS_POLICY", ""))
+        policy = str(settings.MOTCUA_PERMISSIONS_POLICY)
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy
         return response

@@ -36,7 +36,7 @@ def form_font_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
 def orphan_grace_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """Refuse a grace period under an hour: the purge of files no row refers to
     would delete uploads whose transaction has not committed yet."""
-    hours = getattr(settings, "MOTCUA_ORPHAN_FILE_GRACE_HOURS", 24)
+    hours = settings.MOTCUA_ORPHAN_FILE_GRACE_HOURS
     if isinstance(hours, int) and hours >= 1:
         return []
     return [

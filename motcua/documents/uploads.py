@@ -47,7 +47,6 @@ EXTENSIONS = {
 LABELS = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG"}
 # What Pillow calls each kind; many cameras write multi-picture JPEGs (MPO).
 PIL_FORMATS = {"jpeg": ("JPEG", "MPO"), "png": ("PNG",)}
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MIB = 1024 * 1024
 CHUNK = 64 * 1024
 
@@ -345,9 +344,7 @@ def upload_check(upload: File[Any], *, max_bytes: int | None = None) -> CheckedU
             content, named as another type, damaged, encrypted (PDF) or a
             decompression bomb (image).
     """
-    limit = max_bytes or int(
-        getattr(settings, "MOTCUA_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
-    )
+    limit = max_bytes or int(settings.MOTCUA_UPLOAD_MAX_BYTES)
     name = safe_display_name(upload.name or "") or _("(no name)")
     if not upload.size:
         raise InvalidInput(_("The file “%(name)s” is empty.") % {"name": name})

@@ -558,7 +558,7 @@ REGISTER_MAX_DAYS = 366
 def register_rows_per_part() -> int:
     """Rows per PDF part of form 07 (``MOTCUA_REGISTER_PDF_ROWS``, default 200):
     one part renders well inside a request's time (bench/forms.py)."""
-    return max(1, int(getattr(settings, "MOTCUA_REGISTER_PDF_ROWS", 200)))
+    return max(1, int(settings.MOTCUA_REGISTER_PDF_ROWS))
 
 
 def register_part(data: RegisterData, part: int | None = None) -> RegisterData:

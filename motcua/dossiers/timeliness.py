@@ -14,7 +14,7 @@ from django.db.models import Q
 
 
 def _threshold() -> int:
-    return int(getattr(settings, "MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS", 2))
+    return int(settings.MOTCUA_LATE_AFTER_SUPPLEMENT_REQUESTS)
 
 
 def late_for_supplements(supplement_count: int) -> bool:

@@ -18,10 +18,8 @@ def demo_gateway_check(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[CheckMessage]:
     """Warn (``check --deploy``) while the demo gateway is configured."""
-    path = getattr(settings, "MOTCUA_PAYMENT_GATEWAY", DEFAULT_GATEWAY)
-    if path != DEFAULT_GATEWAY or getattr(
-        settings, "MOTCUA_DEMO_PAYMENTS_ALLOWED", False
-    ):
+    path = settings.MOTCUA_PAYMENT_GATEWAY
+    if path != DEFAULT_GATEWAY or settings.MOTCUA_DEMO_PAYMENTS_ALLOWED:
         return []
     return [
         Warning(
@@ -42,7 +40,7 @@ def gateway_import_check(
 ) -> list[CheckMessage]:
     """Fail (``check --deploy``) when the configured gateway class cannot be loaded:
     otherwise the first citizen to pay would meet a server error."""
-    path = str(getattr(settings, "MOTCUA_PAYMENT_GATEWAY", DEFAULT_GATEWAY))
+    path = str(settings.MOTCUA_PAYMENT_GATEWAY)
     try:
         import_string(path)
     except ImportError as error:

@@ -193,4 +193,4 @@ def _gateway(path: str) -> PaymentGateway:
 
 def gateway() -> PaymentGateway:
     """Return the configured gateway (``settings.MOTCUA_PAYMENT_GATEWAY``)."""
-    return _gateway(getattr(settings, "MOTCUA_PAYMENT_GATEWAY", DEFAULT_GATEWAY))
+    return _gateway(settings.MOTCUA_PAYMENT_GATEWAY)

@@ -90,12 +90,7 @@ def _adapter(path: str) -> PopulationAdapter:
 
 
 def population_adapter() -> PopulationAdapter:
-    path = getattr(
-        settings,
-        "MOTCUA_POPULATION_ADAPTER",
-        "motcua.population.adapters.DemoPopulationAdapter",
-    )
-    return _adapter(path)
+    return _adapter(settings.MOTCUA_POPULATION_ADAPTER)
 
 
 def citizen_lookup(*, personal_id: str) -> Citizen | None:

@@ -16,7 +16,7 @@ def retention_settings_check(
 ) -> list[CheckMessage]:
     """``MOTCUA_RETENTION_DAYS`` names known record types with periods of a day
     or more (the public lookup limits look back a day), or None to keep."""
-    periods = getattr(settings, "MOTCUA_RETENTION_DAYS", {})
+    periods = settings.MOTCUA_RETENTION_DAYS
     errors: list[CheckMessage] = [
         Error(
             f"MOTCUA_RETENTION_DAYS names an unknown record type {name!r}.",
