@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
-from motcua.calendars.selectors import deadline_state_get, provisional_years_get
+from motcua.calendars.selectors import provisional_years_get
 from motcua.core.client import client_address_from_meta
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
@@ -51,8 +51,13 @@ from motcua.dossiers.models import (
 )
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.selectors import supplement_items_asked
-from motcua.dossiers.timing import calendar_for
-from motcua.dossiers.workflow import ActorAgency, DossierAction, transitions_from
+from motcua.dossiers.timing import calendar_for, dossier_open_state
+from motcua.dossiers.workflow import (
+    CLOCK_RUNS_STATUSES,
+    ActorAgency,
+    DossierAction,
+    transitions_from,
+)
 from motcua.notifications.models import NotificationKind
 
 # ASCII digits only: "\d" would also take other scripts' digits (e.g. "٢٣٤٥").
@@ -115,7 +120,6 @@ PLAIN_ACTION: dict[str, Promise] = {
 }
 
 # The clock runs only in these statuses; paused (5, 6) and closed ones show no time.
-CLOCK_RUNS = (DossierStatus.RECEIVED, DossierStatus.PROCESSING)
 
 
 class TodoKind(models.TextChoices):
@@ -370,15 +374,13 @@ def _steps(dossier: Dossier) -> tuple[PublicStep, ...]:
 
 def _time_left(dossier: Dossier, now: datetime) -> tuple[TimeLeft | None, str]:
     promised = dossier.effective_deadline_at
-    if promised is None or dossier.status not in CLOCK_RUNS:
+    if promised is None or dossier.status not in CLOCK_RUNS_STATUSES:
         return None, ""
     calendar = calendar_for(dossier.competent_agency)
     minutes = calendar.working_minutes_between(now, promised)
     days, rest = divmod(abs(minutes), calendar.minutes_per_day)
-    state = deadline_state_get(
-        now=now, deadline_at=promised, hours=dossier.competent_agency.working_hours()
-    )
-    return TimeLeft(minutes, days, rest // 60, minutes < 0), str(state)
+    state = dossier_open_state(dossier, now, promised=True)
+    return TimeLeft(minutes, days, rest // 60, minutes < 0), str(state or "")
 
 
 def _place(dossier: Dossier) -> str:

@@ -4,8 +4,8 @@ Every list is scoped to the asker through ``access.dossiers_visible_to`` and
 ordered with a unique tiebreaker. Whether an open dossier is on time, due soon or
 overdue is derived from its dates at query time (the ``deadline_state``
 annotation), never stored: SPEC §5. "Due soon" uses the default working hours of
-``settings`` for the query threshold; the dossier page can refine it per agency
-with ``calendars.selectors.deadline_state_get``.
+``settings`` for the query threshold; one dossier is judged on its agency's
+calendar by the same rule (``timing.dossier_open_state``, ``timing.due_soon_limit``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, TypedDict
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
@@ -39,7 +38,7 @@ from motcua.dossiers.access import (
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
-from motcua.dossiers.timing import calendar_for
+from motcua.dossiers.timing import calendar_for, due_soon_limit
 from motcua.dossiers.workflow import (
     ASSIGNABLE_ROLES,
     CLOCK_RUNS_STATUSES,
@@ -94,8 +93,8 @@ ORDERS: dict[str, tuple[object, ...]] = {
 
 
 def _soon_limit(now: datetime) -> datetime:
-    minutes = round(settings.MOTCUA_DUE_SOON_WORKING_HOURS * 60)
-    return work_calendar_get().add_working_minutes(now, minutes)
+    # In SQL one calendar serves every agency: the default working hours.
+    return due_soon_limit(now, work_calendar_get())
 
 
 def _open_leg(agency_ids: list[int]) -> Exists:

@@ -13,11 +13,11 @@ from django.conf import settings
 
 from motcua.agencies.models import Agency
 from motcua.calendars.selectors import work_calendar_get
-from motcua.calendars.timeliness import judge_finished
+from motcua.calendars.timeliness import OpenState, judge_finished
 from motcua.calendars.workcalendar import WorkCalendar
 from motcua.dossiers.choices import DossierStep
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.workflow import PAUSED_STEPS, STEP_ROLES
+from motcua.dossiers.workflow import CLOCK_RUNS_STATUSES, PAUSED_STEPS, STEP_ROLES
 from motcua.procedures.selectors import internal_process_for
 
 
@@ -86,3 +86,31 @@ def step_judgement(dossier: Dossier, now: datetime) -> str:
     return str(
         judge_finished(calendar, finished_at=now, deadline_at=dossier.step_due_at)
     )
+
+
+def due_soon_limit(now: datetime, calendar: WorkCalendar) -> datetime:
+    """A deadline before this is "due soon" at ``now``: less than
+    ``MOTCUA_DUE_SOON_WORKING_HOURS`` of working time remains (SPEC §5: 1 day)."""
+    minutes = round(settings.MOTCUA_DUE_SOON_WORKING_HOURS * 60)
+    return calendar.add_working_minutes(now, minutes)
+
+
+def dossier_open_state(
+    dossier: Dossier, now: datetime, *, promised: bool = False
+) -> OpenState | None:
+    """On time, due soon or overdue at ``now`` while the clock runs, else None.
+
+    The one rule (the worklists' and boards' query conditions state the same in
+    SQL, ``selectors.open_state_filters``): overdue once past the deadline, due
+    soon before :func:`due_soon_limit`. Judged against the legal deadline, or with
+    ``promised`` against the date last promised to the applicant (the apology's
+    new date: the public page tells the citizen about that date).
+    """
+    deadline = dossier.effective_deadline_at if promised else dossier.deadline_at
+    if dossier.status not in CLOCK_RUNS_STATUSES or deadline is None:
+        return None
+    if deadline < now:
+        return OpenState.OVERDUE
+    if deadline < due_soon_limit(now, calendar_for(dossier.competent_agency)):
+        return OpenState.DUE_SOON
+    return OpenState.ON_TIME

@@ -21,11 +21,12 @@ from motcua.api.dossiers.schemas_out import (
     status_choice,
     step_choice,
 )
-from motcua.calendars.selectors import deadline_state_get, provisional_years_get
+from motcua.calendars.selectors import provisional_years_get
 from motcua.dossiers import selectors
 from motcua.dossiers.access import dossier_get_for_user, personal_data_visible
-from motcua.dossiers.choices import DossierChannel, DossierStatus, DossierStep
+from motcua.dossiers.choices import DossierChannel, DossierStep
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.timing import dossier_open_state
 
 
 def _agency_ref(agency: Agency) -> AgencyRefOut:
@@ -34,12 +35,8 @@ def _agency_ref(agency: Agency) -> AgencyRefOut:
 
 def _open_state(dossier: Dossier, now: datetime) -> str | None:
     """On time / due soon / overdue while the clock runs (SPEC §5), else None."""
-    running = dossier.status in (DossierStatus.RECEIVED, DossierStatus.PROCESSING)
-    if not running or dossier.deadline_at is None:
-        return None
-    hours = dossier.competent_agency.working_hours()
-    state = deadline_state_get(now=now, deadline_at=dossier.deadline_at, hours=hours)
-    return str(state)
+    state = dossier_open_state(dossier, now)
+    return str(state) if state is not None else None
 
 
 def _applicant(dossier: Dossier, *, full: bool) -> ApplicantOut:
