@@ -118,3 +118,14 @@ def supplement_items_clean(items: Sequence[str]) -> list[str]:
             field_errors={"items": _("At least one item is required.")},
         )
     return cleaned
+
+
+def required_text(value: str, field: str, message: str) -> str:
+    """``value`` stripped; refused when blank (``message``, the field required).
+
+    Raises:
+        InvalidInput: on ``field``.
+    """
+    if not value.strip():
+        raise InvalidInput(message, field_errors={field: _("This field is required.")})
+    return value.strip()

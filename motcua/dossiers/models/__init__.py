@@ -1,11 +1,13 @@
 """Dossier models, re-exported."""
 
 from motcua.dossiers.models.access import PersonalDataAccess
+from motcua.dossiers.models.apologies import DossierApology
 from motcua.dossiers.models.documents import DossierDocument, DossierFee
 from motcua.dossiers.models.dossier import Dossier
 from motcua.dossiers.models.events import DossierEvent
+from motcua.dossiers.models.pauses import DossierPause
 from motcua.dossiers.models.public import PublicLookup
-from motcua.dossiers.models.routing import AgencyRequest, DossierApology, DossierPause
+from motcua.dossiers.models.routing import AgencyRequest
 from motcua.dossiers.models.rules import AssignmentRule, AssignmentStrategy
 from motcua.dossiers.models.sequences import (
     CounterKind,

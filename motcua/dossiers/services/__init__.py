@@ -6,13 +6,18 @@ checks the workflow table and the actor's role and agency, writes exactly one
 event and bumps ``version``; see ``transitions.transition_begin`` for the errors.
 """
 
+from motcua.dossiers.services.apology import dossier_apologise
 from motcua.dossiers.services.applicant import dossier_send_supplement_online
 from motcua.dossiers.services.closing import (
-    dossier_apologise,
     dossier_decline,
     dossier_stop,
     dossier_withdraw,
     dossier_withdraw_online,
+)
+from motcua.dossiers.services.fees import (
+    dossier_pay_fees_online,
+    dossier_record_payment,
+    dossier_request_payment,
 )
 from motcua.dossiers.services.incidents import dossier_extend_for_notice
 from motcua.dossiers.services.processing import (
@@ -37,10 +42,7 @@ from motcua.dossiers.services.routing import (
     dossier_send_to_agency,
 )
 from motcua.dossiers.services.supplements import (
-    dossier_pay_fees_online,
     dossier_receive_supplement,
-    dossier_record_payment,
-    dossier_request_payment,
     dossier_request_supplement,
 )
 
