@@ -1,8 +1,9 @@
-"""One small form per dossier action: parse its inputs, name its service.
+"""One small form per dossier action: parse its inputs for its service.
 
 Each form takes the dossier (for its choices), renders with the action as prefix
 (several forms share a page) and gives the keyword arguments of its service
-besides ``dossier_code``, ``actor``, ``now`` and ``expected_version``.
+besides ``dossier_code``, ``actor``, ``now`` and ``expected_version``; the service
+is the action's in ``dossiers.services.STAFF_SERVICES``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from motcua.agencies.models import Agency
 from motcua.backoffice.counter_forms import IdListField
 from motcua.core.forms import datetime_field
 from motcua.core.numbers import request_int
-from motcua.dossiers import services as s
 from motcua.dossiers.choices import AgencyRequestMode, DossierStep, ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, FeeLine
 from motcua.dossiers.models import Dossier
@@ -35,7 +35,6 @@ FEE_MAX_VND = 10**12
 class ActionForm(forms.Form):
     """Base: no inputs; the service gets the cleaned data as is."""
 
-    service: ClassVar[Service]
     submit_label: ClassVar[Any] = _("Confirm")
 
     def __init__(
@@ -104,19 +103,16 @@ class StepForm(ActionForm):
 
 
 class ForwardForm(StepForm):
-    service = s.dossier_forward
     submit_label = _("Forward")
     note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
 
 
 class ReturnForm(StepForm):
-    service = s.dossier_return_to_step
     submit_label = _("Send back")
     note = forms.CharField(label=_("Why it goes back"), widget=TEXTAREA)
 
 
 class AssignForm(ActionForm):
-    service = s.dossier_assign
     submit_label = _("Assign")
     assignee = forms.ModelChoiceField(
         label=_("Assign to"), queryset=User.objects.none()
@@ -140,7 +136,6 @@ class AssignForm(ActionForm):
 
 
 class ReceiveForm(ActionForm):
-    service = s.dossier_receive
     submit_label = _("Receive")
     documents = IdListField(label=_("Papers received"), required=False)
 
@@ -154,13 +149,11 @@ class ReceiveForm(ActionForm):
 
 
 class RefuseForm(ActionForm):
-    service = s.dossier_refuse
     submit_label = _("Refuse")
     reasons = forms.CharField(label=_("Reasons, one a line"), widget=TEXTAREA)
 
 
 class SendForm(ActionForm):
-    service = s.dossier_send_to_agency
     submit_label = _("Send to other agencies")
     agencies = forms.CharField(
         label=_("Agency e-IDs, separated by commas"), max_length=500
@@ -186,13 +179,11 @@ class SendForm(ActionForm):
 
 
 class ReplyForm(ActionForm):
-    service = s.dossier_agency_reply
     submit_label = _("Reply")
     reply_note = forms.CharField(label=_("Reply"), required=False, widget=TEXTAREA)
 
 
 class PaymentRequestForm(ActionForm):
-    service = s.dossier_request_payment
     submit_label = _("Request payment")
     fees = forms.CharField(
         label=_("Fees, one a line: name: amount in VND"),
@@ -219,7 +210,6 @@ class PaymentRequestForm(ActionForm):
 
 
 class PaymentForm(ActionForm):
-    service = s.dossier_record_payment
     submit_label = _("Record the payment")
     payment_method = forms.CharField(label=_("Paid by"), max_length=50)
     receipt_number = forms.CharField(
@@ -228,14 +218,12 @@ class PaymentForm(ActionForm):
 
 
 class ApologyForm(ActionForm):
-    service = s.dossier_apologise
     submit_label = _("Apologise and set a new date")
     reason = forms.CharField(label=_("Reason for the delay"), widget=TEXTAREA)
     new_deadline_at = datetime_field(label=_("New date"))
 
 
 class ReturnResultForm(ActionForm):
-    service = s.dossier_return_result
     submit_label = _("Return the result")
     method = forms.ChoiceField(label=_("Returned"), choices=ReturnMethod.choices)
     note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
@@ -251,25 +239,19 @@ class ReturnResultForm(ActionForm):
         self.fields["method"].initial = dossier.return_method
 
 
-def _with(service: Service, base: type[ActionForm], label: Any) -> type[ActionForm]:
-    """Return ``base`` bound to ``service`` (forms that differ only by service)."""
-    return type(
-        f"{base.__name__}For{service.__name__}",
-        (base,),
-        {"service": service, "submit_label": label},
-    )
+def _with(base: type[ActionForm], label: Any) -> type[ActionForm]:
+    """Return ``base`` with its own submit label (forms that differ only by it)."""
+    return type(f"{base.__name__}Labelled", (base,), {"submit_label": label})
 
 
 A = DossierAction
 ACTION_FORMS: dict[str, type[ActionForm]] = {
     A.RECEIVE: ReceiveForm,
     A.REQUEST_SUPPLEMENT_AT_RECEPTION: _with(
-        s.dossier_request_supplement_at_reception,
         ItemsForm,
         _("Ask for the missing papers"),
     ),
     A.RECEIVE_SUPPLEMENT_AT_RECEPTION: _with(
-        s.dossier_receive_supplement_at_reception,
         NoteForm,
         _("Record the papers received"),
     ),
@@ -279,19 +261,15 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     A.RETURN: ReturnForm,
     A.SEND_TO_AGENCY: SendForm,
     A.AGENCY_REPLY: ReplyForm,
-    A.REQUEST_SUPPLEMENT: _with(
-        s.dossier_request_supplement, ItemsForm, _("Request a supplement")
-    ),
-    A.RECEIVE_SUPPLEMENT: _with(
-        s.dossier_receive_supplement, NoteForm, _("Record the supplement")
-    ),
+    A.REQUEST_SUPPLEMENT: _with(ItemsForm, _("Request a supplement")),
+    A.RECEIVE_SUPPLEMENT: _with(NoteForm, _("Record the supplement")),
     A.REQUEST_PAYMENT: PaymentRequestForm,
     A.RECORD_PAYMENT: PaymentForm,
     A.APOLOGISE: ApologyForm,
-    A.WITHDRAW: _with(s.dossier_withdraw, ReasonForm, _("Withdraw")),
-    A.STOP: _with(s.dossier_stop, ReasonForm, _("Stop processing")),
-    A.DECLINE: _with(s.dossier_decline, ReasonsForm, _("Not eligible: sign a notice")),
-    A.APPROVE: _with(s.dossier_approve, NoteForm, _("Approve")),
-    A.ISSUE_RESULT: _with(s.dossier_issue_result, NoteForm, _("Issue the result")),
+    A.WITHDRAW: _with(ReasonForm, _("Withdraw")),
+    A.STOP: _with(ReasonForm, _("Stop processing")),
+    A.DECLINE: _with(ReasonsForm, _("Not eligible: sign a notice")),
+    A.APPROVE: _with(NoteForm, _("Approve")),
+    A.ISSUE_RESULT: _with(NoteForm, _("Issue the result")),
     A.RETURN_RESULT: ReturnResultForm,
 }

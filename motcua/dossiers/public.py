@@ -38,6 +38,7 @@ from motcua.accounts.models import User
 from motcua.calendars.selectors import provisional_years_get
 from motcua.core.client import client_address_from_meta
 from motcua.core.errors import InvalidInput, NotFound
+from motcua.dossiers.actions import public_label_of
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.messages import notify
 from motcua.dossiers.models import (
@@ -80,46 +81,6 @@ PLAIN_STATUS: dict[int, Promise] = {
     DossierStatus.PROCESSED: gettext_lazy("The result is ready"),
     DossierStatus.RETURNED: gettext_lazy("The result has been returned"),
 }
-
-# Steps of the history in words for the citizen; internal hand-overs are told
-# without naming who did them.
-PLAIN_ACTION: dict[str, Promise] = {
-    DossierAction.REGISTER_ONLINE: gettext_lazy("Registered online"),
-    DossierAction.RECEIVE: gettext_lazy("Received"),
-    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION: gettext_lazy(
-        "More papers requested at reception"
-    ),
-    DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION: gettext_lazy(
-        "Papers received at reception"
-    ),
-    DossierAction.REFUSE: gettext_lazy("Refused at reception"),
-    DossierAction.ASSIGN: gettext_lazy("Assigned for processing"),
-    DossierAction.FORWARD: gettext_lazy("Passed to the next step"),
-    DossierAction.RETURN: gettext_lazy("Sent back to an earlier step"),
-    DossierAction.SEND_TO_AGENCY: gettext_lazy("Sent to another agency"),
-    DossierAction.AGENCY_REPLY: gettext_lazy("Another agency replied"),
-    DossierAction.REQUEST_SUPPLEMENT: gettext_lazy("More papers requested"),
-    DossierAction.RECEIVE_SUPPLEMENT: gettext_lazy("Papers received"),
-    DossierAction.SEND_SUPPLEMENT_ONLINE: gettext_lazy(
-        "Papers sent online, waiting to be checked"
-    ),
-    DossierAction.REQUEST_PAYMENT: gettext_lazy("Payment requested"),
-    DossierAction.RECORD_PAYMENT: gettext_lazy("Payment received"),
-    DossierAction.APOLOGISE: gettext_lazy("Apology and new date sent"),
-    DossierAction.WITHDRAW: gettext_lazy("Withdrawn"),
-    DossierAction.STOP: gettext_lazy("Processing stopped"),
-    DossierAction.CLOSE_UNSUPPLEMENTED: gettext_lazy(
-        "Closed: the papers asked for did not come in time"
-    ),
-    DossierAction.DECLINE: gettext_lazy(
-        "Found not eligible: a notice with the reasons"
-    ),
-    DossierAction.APPROVE: gettext_lazy("Approved"),
-    DossierAction.ISSUE_RESULT: gettext_lazy("Result issued"),
-    DossierAction.RETURN_RESULT: gettext_lazy("Result returned"),
-}
-
-# The clock runs only in these statuses; paused (5, 6) and closed ones show no time.
 
 
 class TodoKind(models.TextChoices):
@@ -365,7 +326,7 @@ def _steps(dossier: Dossier) -> tuple[PublicStep, ...]:
     return tuple(
         PublicStep(
             action=action,
-            label=str(PLAIN_ACTION.get(action, action)),
+            label=public_label_of(action),
             at=timezone.localtime(at),
         )
         for action, at in events.values_list("action", "at")

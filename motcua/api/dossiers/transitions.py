@@ -4,7 +4,6 @@ Every transition carries the ``version`` the client last saw as
 ``expected_version``; the service raises the conflict when it is stale.
 """
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal, get_args
 
@@ -19,35 +18,6 @@ from motcua.core.errors import InvalidInput
 from motcua.dossiers import services
 from motcua.dossiers.inputs import FeeLine
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.workflow import DossierAction
-
-# The one service each action runs (``dossiers.services``; same as the pages).
-SERVICES: dict[str, Callable[..., Dossier]] = {
-    DossierAction.RECEIVE: services.dossier_receive,
-    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION: (
-        services.dossier_request_supplement_at_reception
-    ),
-    DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION: (
-        services.dossier_receive_supplement_at_reception
-    ),
-    DossierAction.REFUSE: services.dossier_refuse,
-    DossierAction.ASSIGN: services.dossier_assign,
-    DossierAction.FORWARD: services.dossier_forward,
-    DossierAction.RETURN: services.dossier_return_to_step,
-    DossierAction.SEND_TO_AGENCY: services.dossier_send_to_agency,
-    DossierAction.AGENCY_REPLY: services.dossier_agency_reply,
-    DossierAction.REQUEST_SUPPLEMENT: services.dossier_request_supplement,
-    DossierAction.RECEIVE_SUPPLEMENT: services.dossier_receive_supplement,
-    DossierAction.REQUEST_PAYMENT: services.dossier_request_payment,
-    DossierAction.RECORD_PAYMENT: services.dossier_record_payment,
-    DossierAction.APOLOGISE: services.dossier_apologise,
-    DossierAction.WITHDRAW: services.dossier_withdraw,
-    DossierAction.STOP: services.dossier_stop,
-    DossierAction.DECLINE: services.dossier_decline,
-    DossierAction.APPROVE: services.dossier_approve,
-    DossierAction.ISSUE_RESULT: services.dossier_issue_result,
-    DossierAction.RETURN_RESULT: services.dossier_return_result,
-}
 
 
 class TransitionBase(Schema):
@@ -64,7 +34,7 @@ class TransitionBase(Schema):
         return self.model_dump(exclude={"action"})
 
     def perform(self, *, code: str, actor: User, now: datetime) -> Dossier:
-        return SERVICES[self.action](
+        return services.STAFF_SERVICES[self.action](
             dossier_code=code, actor=actor, now=now, **self.arguments()
         )
 

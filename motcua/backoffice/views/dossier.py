@@ -35,6 +35,7 @@ from motcua.dossiers.selectors import (
     dossier_time_left,
     supplement_close_due_at,
 )
+from motcua.dossiers.services import STAFF_SERVICES
 from motcua.dossiers.workflow import DossierAction
 
 FORM_TITLES = {
@@ -132,7 +133,7 @@ def dossier_act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     if not form.is_valid():
         return _page(request, user, dossier, failed=form, status=400)
     try:
-        type(form).service(
+        STAFF_SERVICES[action](
             dossier_code=dossier.code,
             actor=user,
             now=timezone.now(),

@@ -6,6 +6,9 @@ checks the workflow table and the actor's role and agency, writes exactly one
 event and bumps ``version``; see ``transitions.transition_begin`` for the errors.
 """
 
+from collections.abc import Callable, Mapping
+
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.apology import dossier_apologise
 from motcua.dossiers.services.applicant import dossier_send_supplement_online
 from motcua.dossiers.services.closing import (
@@ -45,8 +48,40 @@ from motcua.dossiers.services.supplements import (
     dossier_receive_supplement,
     dossier_request_supplement,
 )
+from motcua.dossiers.workflow import DossierAction
+
+# The one service each staff action runs, for the back office's forms and the
+# API alike (the applicant's and the system's own services are called by name).
+STAFF_SERVICES: Mapping[str, Callable[..., Dossier]] = {
+    DossierAction.RECEIVE: dossier_receive,
+    DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION: (
+        dossier_request_supplement_at_reception
+    ),
+    DossierAction.RECEIVE_SUPPLEMENT_AT_RECEPTION: (
+        dossier_receive_supplement_at_reception
+    ),
+    DossierAction.REFUSE: dossier_refuse,
+    DossierAction.ASSIGN: dossier_assign,
+    DossierAction.FORWARD: dossier_forward,
+    DossierAction.RETURN: dossier_return_to_step,
+    DossierAction.SEND_TO_AGENCY: dossier_send_to_agency,
+    DossierAction.AGENCY_REPLY: dossier_agency_reply,
+    DossierAction.REQUEST_SUPPLEMENT: dossier_request_supplement,
+    DossierAction.RECEIVE_SUPPLEMENT: dossier_receive_supplement,
+    DossierAction.REQUEST_PAYMENT: dossier_request_payment,
+    DossierAction.RECORD_PAYMENT: dossier_record_payment,
+    DossierAction.APOLOGISE: dossier_apologise,
+    DossierAction.EXTEND_FOR_NOTICE: dossier_extend_for_notice,
+    DossierAction.WITHDRAW: dossier_withdraw,
+    DossierAction.STOP: dossier_stop,
+    DossierAction.DECLINE: dossier_decline,
+    DossierAction.APPROVE: dossier_approve,
+    DossierAction.ISSUE_RESULT: dossier_issue_result,
+    DossierAction.RETURN_RESULT: dossier_return_result,
+}
 
 __all__ = [
+    "STAFF_SERVICES",
     "dossier_agency_reply",
     "dossier_apologise",
     "dossier_approve",
