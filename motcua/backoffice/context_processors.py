@@ -1,9 +1,15 @@
-"""The staff menu's worklist counts (settings: TEMPLATES context_processors)."""
+"""The staff menu's worklist counts and the calendar warning (settings: TEMPLATES
+context_processors).
+
+Both are lazy: only a page that shows them (the back office's ``base.html``) runs
+their queries; a citizen's portal page, the admin and JSON run none.
+"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from motcua.accounts.models import User
 from motcua.calendars.selectors import calendar_coverage_gaps
@@ -23,13 +29,15 @@ def worklist_counts(request: HttpRequest) -> dict[str, object]:
         or getattr(request, "htmx", False)
     ):
         return {}
-    counts = dossier_worklist_counts(user=user, now=timezone.now())
-    return {
-        "worklists": [
-            (kind, WorklistKind(kind).label, counts.get(kind, 0))
+
+    def rows() -> list[tuple[str, str, int]]:
+        counts = dossier_worklist_counts(user=user, now=timezone.now())
+        return [
+            (kind, str(WorklistKind(kind).label), counts.get(kind, 0))
             for kind in WorklistKind.values
         ]
-    }
+
+    return {"worklists": SimpleLazyObject(rows)}
 
 
 def calendar_warning(request: HttpRequest) -> dict[str, object]:
@@ -43,4 +51,8 @@ def calendar_warning(request: HttpRequest) -> dict[str, object]:
         or getattr(request, "htmx", False)
     ):
         return {}
-    return {"calendar_gaps": calendar_coverage_gaps(today=timezone.localdate())}
+    return {
+        "calendar_gaps": SimpleLazyObject(
+            lambda: calendar_coverage_gaps(today=timezone.localdate())
+        )
+    }
