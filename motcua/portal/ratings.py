@@ -8,8 +8,6 @@ makes one domain call and maps domain errors to a page.
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -24,11 +22,8 @@ from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.public import (
     PublicDossier,
     dossier_public_get,
-    public_client_key,
-    public_lookup_allow,
-    public_lookup_refused_message,
-    public_lookup_retry_after,
 )
+from motcua.portal.limits import public_limit
 from motcua.ratings.choices import RatingChannel
 from motcua.ratings.forms import FeedbackForm, RatingForm, TrackingRatingForm
 from motcua.ratings.links import rating_token_read
@@ -46,18 +41,6 @@ def rating_context(dossier: PublicDossier, check: str | None) -> dict[str, Any]:
     if rating_exists(dossier_code=dossier.code):
         return {"rating_form": None, "rated": True}
     return {"rating_form": TrackingRatingForm(initial={"check": check}), "rated": False}
-
-
-def _refused(request: HttpRequest, *, client_key: str, now: datetime) -> HttpResponse:
-    """The 429 page of the public lookups' rate limit (as the tracking page)."""
-    seconds = public_lookup_retry_after(client_key=client_key, now=now)
-    context = {
-        "message": public_lookup_refused_message(),
-        "minutes": max(1, math.ceil(seconds / 60)),
-    }
-    response = render(request, "portal/tracking_refused.html", context, status=429)
-    response["Retry-After"] = str(seconds)
-    return response
 
 
 def _done(request: HttpRequest, message: str, *, status: int = 200) -> HttpResponse:
@@ -92,9 +75,9 @@ def _record(
 def tracking_rate(request: HttpRequest, code: str) -> HttpResponse:
     """Rate dossier ``code`` from its tracking page (the check digits must match)."""
     now = timezone.now()
-    client_key = public_client_key(meta=request.META)
-    if not public_lookup_allow(client_key=client_key, now=now):
-        return _refused(request, client_key=client_key, now=now)
+    client_key, refused = public_limit(request, now)
+    if refused is not None:
+        return refused
     form = TrackingRatingForm(request.POST)
     check = request.POST.get("check", "").strip()
     try:
@@ -186,9 +169,9 @@ def feedback_form(request: HttpRequest) -> HttpResponse:
         form = FeedbackForm(initial=_feedback_initial(request))
         return render(request, "portal/feedback_form.html", {"form": form})
     now = timezone.now()
-    client_key = public_client_key(meta=request.META)
-    if not public_lookup_allow(client_key=client_key, now=now):
-        return _refused(request, client_key=client_key, now=now)
+    _key, refused = public_limit(request, now)
+    if refused is not None:
+        return refused
     form = FeedbackForm(request.POST)
     if form.is_valid():
         answer = _feedback_save(request, form)

@@ -7,8 +7,6 @@ Pages need no JavaScript. Personal data appears only with a matching second fact
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -22,25 +20,11 @@ from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.dossiers.public import (
     dossier_public_get,
-    public_client_key,
-    public_lookup_allow,
-    public_lookup_refused_message,
-    public_lookup_retry_after,
 )
 from motcua.notices.selectors import notices_for_dossier
 from motcua.portal.forms import TrackingForm
+from motcua.portal.limits import public_limit
 from motcua.portal.ratings import rating_context
-
-
-def _refused(request: HttpRequest, *, client_key: str, now: datetime) -> HttpResponse:
-    seconds = public_lookup_retry_after(client_key=client_key, now=now)
-    context = {
-        "message": public_lookup_refused_message(),
-        "minutes": max(1, math.ceil(seconds / 60)),
-    }
-    response = render(request, "portal/tracking_refused.html", context, status=429)
-    response["Retry-After"] = str(seconds)
-    return response
 
 
 def _detail_url(code: str, check: str) -> str:
@@ -64,9 +48,9 @@ def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
     as does being logged in as the citizen the dossier belongs to."""
     check = request.GET.get("check", "").strip() or None
     now = timezone.now()
-    client_key = public_client_key(meta=request.META)
-    if not public_lookup_allow(client_key=client_key, now=now):
-        return _refused(request, client_key=client_key, now=now)
+    client_key, refused = public_limit(request, now)
+    if refused is not None:
+        return refused
     # The citizen account the dossier belongs to sees the personal part without
     # the check digits (the access is logged as a personal data access).
     owner = request.user if isinstance(request.user, User) else None
