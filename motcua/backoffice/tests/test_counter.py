@@ -246,12 +246,7 @@ def pdf_text(response) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_the_deadline_preview_follows_the_chosen_case(client, world):
-    case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
-    world.procedure.documents.filter(position=2).update(case_heading=case)
-    # A second case, so that "" means "none chosen yet" (a procedure with one
-    # case has it chosen by itself, on the panel and in the preview alike).
-    world.procedure.documents.exclude(position=2).update(case_heading="Trường hợp khác")
+def _one_day_for_the_case_four_for_every_case(world, case: str) -> None:
     for position, (amount, heading) in enumerate(((1, case), (4, "")), start=1):
         ProcedureChannel.objects.create(
             procedure=world.procedure,
@@ -261,6 +256,15 @@ def test_the_deadline_preview_follows_the_chosen_case(client, world):
             time_unit="working_days",
             case_heading=heading,
         )
+
+
+def test_the_deadline_preview_follows_the_chosen_case(client, world):
+    case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
+    world.procedure.documents.filter(position=2).update(case_heading=case)
+    # A second case, so that "" means "none chosen yet" (a procedure with one
+    # case has it chosen by itself, on the panel and in the preview alike).
+    world.procedure.documents.exclude(position=2).update(case_heading="Trường hợp khác")
+    _one_day_for_the_case_four_for_every_case(world, case)
     client.force_login(world.officer)
 
     def due(case_heading: str) -> str:
@@ -282,15 +286,7 @@ def test_the_deadline_preview_follows_the_chosen_case(client, world):
 def test_the_preview_and_the_panel_take_a_single_case_by_themselves(client, world):
     case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
     world.procedure.documents.filter(position=2).update(case_heading=case)
-    for position, (amount, heading) in enumerate(((1, case), (4, "")), start=1):
-        ProcedureChannel.objects.create(
-            procedure=world.procedure,
-            position=position,
-            channel="in_person",
-            time_amount=Decimal(amount),
-            time_unit="working_days",
-            case_heading=heading,
-        )
+    _one_day_for_the_case_four_for_every_case(world, case)
     client.force_login(world.officer)
     query = {"procedure": world.procedure.code, "competent_agency": world.agency.pk}
 

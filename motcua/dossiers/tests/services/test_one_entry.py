@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from motcua.accounts.models import User
 from motcua.citizens.tests.factories import citizen
 from motcua.dossiers import services as s
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
@@ -159,9 +160,8 @@ def test_a_reception_with_an_assignment_rule_is_two_transitions(world):
     assert _kinds(dossier) == {"received"}
 
 
-def test_an_online_filing_is_one_transition_by_the_applicant(world):
-    owner = citizen()
-    dossier = s.dossier_register_online(
+def _filed_online(world: World, owner: User) -> Dossier:
+    return s.dossier_register_online(
         now=NOW,
         procedure=world.procedure,
         competent_agency=world.agency,
@@ -169,6 +169,11 @@ def test_an_online_filing_is_one_transition_by_the_applicant(world):
         documents=all_ticks(world.procedure),
         account=owner,
     )
+
+
+def test_an_online_filing_is_one_transition_by_the_applicant(world):
+    owner = citizen()
+    dossier = _filed_online(world, owner)
 
     event = dossier.events.get()
     assert (event.action, event.actor, event.actor_role) == (
@@ -184,14 +189,7 @@ def test_an_online_filing_is_one_transition_by_the_applicant(world):
 
 def test_the_applicant_and_the_system_act_through_the_same_entry(world):
     owner = citizen()
-    dossier = s.dossier_register_online(
-        now=NOW,
-        procedure=world.procedure,
-        competent_agency=world.agency,
-        applicant=applicant(),
-        documents=all_ticks(world.procedure),
-        account=owner,
-    )
+    dossier = _filed_online(world, owner)
     s.dossier_withdraw_online(
         dossier_code=dossier.code, account=owner, now=NOW, reason="Nộp nhầm"
     )
