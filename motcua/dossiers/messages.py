@@ -12,6 +12,7 @@ from django.conf import settings
 
 from motcua.calendars.selectors import provisional_years_get
 from motcua.dossiers.models import Dossier
+from motcua.notifications.models import NotificationKind
 from motcua.notifications.services import notification_enqueue
 
 
@@ -33,7 +34,9 @@ def deadline_provisional(dossier: Dossier) -> bool:
     )
 
 
-def notify(dossier: Dossier, *, kind: str, now: datetime, **context: object) -> None:
+def notify(
+    dossier: Dossier, *, kind: NotificationKind, now: datetime, **context: object
+) -> None:
     """Write the citizen's message to the outbox in the current transaction."""
     notification_enqueue(
         kind=kind,

@@ -25,6 +25,7 @@ from motcua.notices.selectors import (
     dossiers_falling_due,
     promised_between,
 )
+from motcua.notifications.models import NotificationKind
 from motcua.procedures.models import Procedure
 
 PUBLISHERS = (StaffRole.AGENCY_LEADER, StaffRole.AGENCY_ADMIN)
@@ -173,7 +174,7 @@ def notice_notify_affected(*, notice: ServiceNotice, now: datetime) -> int:
     for dossier in dossiers:
         notify(
             dossier,
-            kind="service_notice",
+            kind=NotificationKind.SERVICE_NOTICE,
             now=now,
             title=notice.title,
             advice=notice.advice,

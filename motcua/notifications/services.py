@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 def notification_enqueue(
     *,
-    kind: str,
+    kind: NotificationKind,
     now: datetime,
     dossier_code: str = "",
     recipient_name: str = "",

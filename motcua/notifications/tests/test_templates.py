@@ -102,7 +102,7 @@ def test_every_account_kind_is_one_sms_signed_with_the_hotline(kind):
 
 def test_a_code_message_gives_the_code_and_how_long_it_works():
     (message,) = notification_enqueue(
-        kind="password_reset_code",
+        kind=NotificationKind.PASSWORD_RESET_CODE,
         now=NOW,
         phone="0912345678",
         context={"code": "012345", "minutes": 15},
