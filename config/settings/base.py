@@ -477,8 +477,8 @@ MOTCUA_BRAND = {
         "MOTCUA_UNIT_NAME", "Trung tâm Phục vụ hành chính công"
     ),
     "hotline": os.environ.get("MOTCUA_HOTLINE", "1022"),
-    "primary_colour": "#a5161d",
-    "accent_colour": "#f2c200",
+    # Colours may be set here too ("primary_colour": "#…"); without them the
+    # kit's defaults apply (motcua/core/brand_checks.py, BRAND_DEFAULTS).
 }
 
 LOGGING = {

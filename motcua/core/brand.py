@@ -36,13 +36,13 @@ class Brand:
     hotline: str
     slogan: str = ""
     logo_url: str = ""
-    primary_colour: str = "#a5161d"
-    accent_colour: str = "#f2c200"
-    ink_colour: str = "#1c1c1c"
-    page_colour: str = "#f6f4f1"
-    body_size: str = "1rem"
-    h1_size: str = "1.5rem"
-    h2_size: str = "1.25rem"
+    primary_colour: str = brand_checks.BRAND_DEFAULTS["primary_colour"]
+    accent_colour: str = brand_checks.BRAND_DEFAULTS["accent_colour"]
+    ink_colour: str = brand_checks.BRAND_DEFAULTS["ink_colour"]
+    page_colour: str = brand_checks.BRAND_DEFAULTS["page_colour"]
+    body_size: str = brand_checks.BRAND_DEFAULTS["body_size"]
+    h1_size: str = brand_checks.BRAND_DEFAULTS["h1_size"]
+    h2_size: str = brand_checks.BRAND_DEFAULTS["h2_size"]
 
     @property
     def css(self) -> SafeString:
@@ -67,7 +67,7 @@ class Swatch:
 
 def brand_default() -> Brand:
     """Return the kit of ``settings.MOTCUA_BRAND`` (used while no row exists)."""
-    configured = getattr(settings, "MOTCUA_BRAND", {})
+    configured = settings.MOTCUA_BRAND
     defaults = Brand(system_name="", unit_name="", hotline="")
     colours = {
         name: str(configured[name])

@@ -13,6 +13,19 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.utils.translation import gettext_lazy as _
 
+# The kit's defaults, stated once: the model's field defaults, the ``Brand``
+# dataclass and the kit used while no row exists read these; the fallback
+# values of ``static/motcua/brand.css`` are checked against them by a test.
+BRAND_DEFAULTS: dict[str, str] = {
+    "primary_colour": "#a5161d",  # đỏ cờ: headers, primary buttons
+    "accent_colour": "#f2c200",  # vàng: focus ring, highlights
+    "ink_colour": "#1c1c1c",
+    "page_colour": "#f6f4f1",
+    "body_size": "1rem",
+    "h1_size": "1.5rem",
+    "h2_size": "1.25rem",
+}
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SIZE = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})?)(?P<unit>rem|px)$")
 ROOT_FONT_PX = 16.0  # browsers' default root size: 1rem = 16px

@@ -58,47 +58,47 @@ class BrandKit(TimeStampedModel):
     primary_colour = models.CharField(
         _("primary colour"),
         max_length=7,
-        default="#a5161d",
+        default=brand_checks.BRAND_DEFAULTS["primary_colour"],
         validators=[brand_checks.colour_validate],
         help_text=_("Header bar, buttons and headings; white text sits on it."),
     )
     accent_colour = models.CharField(
         _("accent colour"),
         max_length=7,
-        default="#f2c200",
+        default=brand_checks.BRAND_DEFAULTS["accent_colour"],
         validators=[brand_checks.colour_validate],
         help_text=_("Focus ring and highlights."),
     )
     ink_colour = models.CharField(
         _("text colour"),
         max_length=7,
-        default="#1c1c1c",
+        default=brand_checks.BRAND_DEFAULTS["ink_colour"],
         validators=[brand_checks.colour_validate],
     )
     page_colour = models.CharField(
         _("page background"),
         max_length=7,
-        default="#f6f4f1",
+        default=brand_checks.BRAND_DEFAULTS["page_colour"],
         validators=[brand_checks.colour_validate],
     )
     body_size = models.CharField(
         _("body text size"),
         max_length=10,
-        default="1rem",
+        default=brand_checks.BRAND_DEFAULTS["body_size"],
         validators=[brand_checks.body_size_validate],
         help_text=_("In rem or px, e.g. 1rem or 16px (12–24px)."),
     )
     h1_size = models.CharField(
         _("title size"),
         max_length=10,
-        default="1.5rem",
+        default=brand_checks.BRAND_DEFAULTS["h1_size"],
         validators=[brand_checks.h1_size_validate],
         help_text=_("In rem or px (16–56px)."),
     )
     h2_size = models.CharField(
         _("heading size"),
         max_length=10,
-        default="1.25rem",
+        default=brand_checks.BRAND_DEFAULTS["h2_size"],
         validators=[brand_checks.h2_size_validate],
         help_text=_("In rem or px (14–40px)."),
     )
