@@ -31,11 +31,6 @@ from motcua.notifications.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_CHANNELS = {
-    "sms": "motcua.notifications.channels.FileChannel",
-    "email": "motcua.notifications.channels.FileChannel",
-}
-
 
 class DeliveryError(Exception):
     """The message did not go out; the text is kept as the message's last error."""
@@ -54,7 +49,7 @@ def channel_for(name: str) -> Channel:
     Raises ``DeliveryError`` when no usable class is configured, so the message
     shows the configuration problem to staff instead of vanishing.
     """
-    paths = getattr(settings, "MOTCUA_NOTIFICATION_CHANNELS", DEFAULT_CHANNELS)
+    paths = settings.MOTCUA_NOTIFICATION_CHANNELS
     path = paths.get(name)
     if not path:
         raise DeliveryError(f"No channel configured for “{name}”.")
@@ -131,7 +126,7 @@ class HttpSmsChannel:
     """
 
     def __init__(self) -> None:
-        config: dict[str, Any] = getattr(settings, "MOTCUA_SMS_GATEWAY", {})
+        config: dict[str, Any] = settings.MOTCUA_SMS_GATEWAY
         self.url = str(config.get("url", ""))
         self.token = str(config.get("token", ""))
         self.sender = str(config.get("sender", ""))

@@ -28,7 +28,6 @@ from motcua.notifications.models import MessageStatus, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_ATTEMPTS = 8
 # Retries wait 2, 4, 8... minutes, never more than this.
 MAX_BACKOFF = timedelta(hours=4)
 # A claimed message is not due again for this long (a worker that died while
@@ -60,9 +59,7 @@ class DeliveryReport:
 
 def max_attempts() -> int:
     """How many attempts before a message is given up (setting, default 8)."""
-    return int(
-        getattr(settings, "MOTCUA_NOTIFICATION_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
-    )
+    return int(settings.MOTCUA_NOTIFICATION_MAX_ATTEMPTS)
 
 
 def retry_delay(attempts: int) -> timedelta:
