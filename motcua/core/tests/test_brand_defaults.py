@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from django.db import models
+
 from motcua.core.brand import Brand
 from motcua.core.brand_checks import BRAND_DEFAULTS
 from motcua.core.models import BrandKit
@@ -25,7 +27,9 @@ CSS_VARIABLES = {
 def test_the_model_and_the_dataclass_take_the_defaults():
     brand = Brand(system_name="", unit_name="", hotline="")
     for name, value in BRAND_DEFAULTS.items():
-        assert BrandKit._meta.get_field(name).default == value, name
+        field = BrandKit._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        assert field.default == value, name
         assert getattr(brand, name) == value, name
 
 
