@@ -14,14 +14,12 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from ninja import Field, Router, Schema
 
-from motcua.dossiers.public import (
-    PublicDossier,
-    dossier_public_get,
-    public_client_key,
-    public_lookup_allow,
-    public_lookup_refused_message,
-    public_lookup_retry_after,
+from motcua.core.ratelimit import (
+    PublicTry,
+    ratelimit_public_try,
+    ratelimit_refused_message,
 )
+from motcua.dossiers.public import PublicDossier, dossier_public_get
 
 router = Router(auth=None)
 
@@ -101,11 +99,10 @@ class PublicMessageOut(Schema):
     detail: str
 
 
-def too_many(request: HttpRequest, *, client_key: str) -> HttpResponse:
+def too_many(counted: PublicTry) -> HttpResponse:
     """429 with a clear message and when to retry."""
-    seconds = public_lookup_retry_after(client_key=client_key, now=timezone.now())
-    response = JsonResponse({"detail": public_lookup_refused_message()}, status=429)
-    response["Retry-After"] = str(seconds)
+    response = JsonResponse({"detail": ratelimit_refused_message()}, status=429)
+    response["Retry-After"] = str(counted.retry_after)
     return response
 
 
@@ -126,8 +123,10 @@ def dossier_public(
     check is not an error: the answer simply has ``personal: null``. No answer is
     stored by a cache or the browser (ADR 0004)."""
     now = timezone.now()
-    client_key = public_client_key(meta=request.META)
-    if not public_lookup_allow(client_key=client_key, now=now):
-        return too_many(request, client_key=client_key)
+    counted = ratelimit_public_try(meta=request.META, now=now)
+    if counted.refused:
+        return too_many(counted)
     add_never_cache_headers(response)
-    return dossier_public_get(code=code, check=check, now=now, client_key=client_key)
+    return dossier_public_get(
+        code=code, check=check, now=now, client_key=counted.client_key
+    )

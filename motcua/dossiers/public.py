@@ -19,7 +19,6 @@ lookup is logged (``PublicLookup``) with a keyed hash of the client's address.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 from collections.abc import Mapping
@@ -27,7 +26,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -36,8 +34,14 @@ from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
 from motcua.calendars.selectors import provisional_years_get
-from motcua.core.client import client_address_from_meta
 from motcua.core.errors import InvalidInput, NotFound
+from motcua.core.ratelimit import (
+    ratelimit_allow,
+    ratelimit_client_key,
+    ratelimit_failure_record,
+    ratelimit_refused_message,
+    ratelimit_retry_after,
+)
 from motcua.dossiers.actions import public_label_of
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.messages import notify
@@ -185,77 +189,32 @@ def _setting(name: str, default: int) -> int:
 
 
 def public_client_key(*, meta: Mapping[str, object]) -> str:
-    """Return a keyed hash of the client's address from a request's ``META``.
-
-    The address is the one the trusted proxies report (``core.client``).
-    Only the hash is stored or used as a cache key, never the address.
-    """
-    address = client_address_from_meta(meta)
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
-    ).hexdigest()
-    return digest[:32]
+    """Return a keyed hash of the client's address (``core.ratelimit``)."""
+    return ratelimit_client_key(meta=meta)
 
 
-# Rate limiting ------------------------------------------------------------------
-
-
-def _window_key(kind: str, client_key: str, now: datetime, seconds: int) -> str:
-    return f"motcua:public:{kind}:{client_key}:{int(now.timestamp()) // seconds}"
-
-
-def _increment(key: str, seconds: int) -> int:
-    limits = caches["limits"]
-    limits.add(key, 0, timeout=seconds + 60)
-    try:
-        return int(limits.incr(key))
-    except ValueError:  # expired between add and incr
-        limits.set(key, 1, timeout=seconds + 60)
-        return 1
-
-
-def _failure_window() -> int:
-    return _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW", 3600)
-
-
-def _lookup_window() -> int:
-    return _setting("MOTCUA_PUBLIC_LOOKUP_WINDOW", 600)
-
-
-def _failures(client_key: str, now: datetime) -> int:
-    key = _window_key("failed", client_key, now, _failure_window())
-    return int(caches["limits"].get(key, 0))
+# Rate limiting: one routine for every public page and endpoint (core.ratelimit).
 
 
 def public_lookup_allow(*, client_key: str, now: datetime) -> bool:
     """Count one lookup by ``client_key`` at ``now``; return False over a limit.
 
-    Limits (settings, with defaults): ``MOTCUA_PUBLIC_LOOKUP_LIMIT`` (30) lookups
-    per ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` (600 s), and no more lookups once
-    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` (10) failed ones happened within
-    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` (3600 s).
+    Limits (settings): ``MOTCUA_PUBLIC_LOOKUP_LIMIT`` lookups per
+    ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` seconds, and no more lookups once
+    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` failed ones happened within
+    ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` seconds (``core.ratelimit``).
     """
-    if _failures(client_key, now) >= _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT", 10):
-        return False
-    window = _lookup_window()
-    count = _increment(_window_key("all", client_key, now, window), window)
-    return count <= _setting("MOTCUA_PUBLIC_LOOKUP_LIMIT", 30)
+    return ratelimit_allow(client_key=client_key, now=now)
 
 
 def public_lookup_retry_after(*, client_key: str, now: datetime) -> int:
     """Return the seconds until ``client_key`` may look up again (Retry-After)."""
-    limit = _setting("MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT", 10)
-    window = _failure_window() if _failures(client_key, now) >= limit else None
-    window = window or _lookup_window()
-    return window - int(now.timestamp()) % window
+    return ratelimit_retry_after(client_key=client_key, now=now)
 
 
 def public_lookup_refused_message() -> str:
     """The message of a refused lookup (HTTP 429), in the active language."""
-    return _(
-        "Too many lookups from your connection. To protect the applicants' data, "
-        "please wait a few minutes and try again, or call the hotline."
-    )
+    return ratelimit_refused_message()
 
 
 def _check_failures_of_code(code: str, now: datetime) -> int:
@@ -286,8 +245,7 @@ def _check_lock_tell_owner(dossier: Dossier, now: datetime) -> None:
 
 
 def _failure_record(client_key: str, now: datetime) -> None:
-    window = _failure_window()
-    _increment(_window_key("failed", client_key, now, window), window)
+    ratelimit_failure_record(client_key=client_key, now=now)
 
 
 # The read ----------------------------------------------------------------------

@@ -4,15 +4,14 @@ sign-up, and setting a new password after forgetting it.
 No page tells whether an ID number has an account: asking for a code, or
 signing up with an ID number that has an account, answers as for any other, and
 a wrong code is refused alike whatever the reason. Each try that sends or checks
-a code counts against the public lookups' limit per address
-(``dossiers.public.public_lookup_allow``); the codes themselves have their own
+a code counts against the public pages' one limit per address
+(``core.ratelimit``); the codes themselves have their own
 limits (``citizens.codes``). What the next page needs (the sign-up's token, the
 ID number being reset) waits in the session, never in the URL.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -38,11 +37,7 @@ from motcua.citizens.password_reset import (
 )
 from motcua.citizens.sign_up import citizen_sign_up_confirm
 from motcua.core.errors import DomainError
-from motcua.dossiers.public import (
-    public_client_key,
-    public_lookup_allow,
-    public_lookup_retry_after,
-)
+from motcua.core.ratelimit import ratelimit_public_try
 from motcua.portal.account_forms import (
     PasswordForgotForm,
     PasswordResetForm,
@@ -71,10 +66,9 @@ def attempt(
     status and what the action returned (None when refused or failed, the
     reason added to ``form``)."""
     now = timezone.now()
-    client_key = public_client_key(meta=request.META)
-    if not public_lookup_allow(client_key=client_key, now=now):
-        seconds = public_lookup_retry_after(client_key=client_key, now=now)
-        minutes = max(1, math.ceil(seconds / 60))
+    counted = ratelimit_public_try(meta=request.META, now=now)
+    if counted.refused:
+        minutes = counted.retry_minutes
         message = ngettext(
             "Too many tries from your connection. Please wait about %(minutes)d "
             "minute and try again.",
