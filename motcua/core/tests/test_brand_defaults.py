@@ -40,3 +40,30 @@ def test_the_stylesheets_fallbacks_are_the_defaults():
     assert set(CSS_VARIABLES) == set(BRAND_DEFAULTS)
     for name, variable in CSS_VARIABLES.items():
         assert declared[variable].strip() == BRAND_DEFAULTS[name], variable
+
+
+def test_no_other_template_or_stylesheet_repeats_the_kits_defaults():
+    """Pages read the kit through its variables; ``brand.css`` alone holds the
+    fallbacks (checked above), so no ``var(--brand-…, #…)`` repeats them."""
+    motcua = STYLESHEET.parents[2]
+    variables = "|".join(re.escape(v) for v in CSS_VARIABLES.values())
+    fallback = re.compile(rf"var\(\s*(?:{variables})\s*,")
+    offenders = [
+        str(path.relative_to(motcua))
+        for pattern in ("*.html", "*.css", "*.js")
+        for path in motcua.rglob(pattern)
+        if path != STYLESHEET and fallback.search(path.read_text(encoding="utf-8"))
+    ]
+
+    assert offenders == []
+
+
+def test_the_page_writes_every_kit_variable_from_the_defaults(client, db):
+    """Without a row, each page's ``<style id="brand-kit">`` sets every variable
+    to the Python default (the stylesheet's copy is only a fallback)."""
+    html = client.get("/tra-cuu/").content.decode()
+    block = re.search(r'<style id="brand-kit">(.*?)</style>', html, re.S)
+
+    assert block is not None
+    for name, variable in CSS_VARIABLES.items():
+        assert f"{variable}: {BRAND_DEFAULTS[name]};" in block.group(1), variable
