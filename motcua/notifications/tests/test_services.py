@@ -9,7 +9,12 @@ import pytest
 from django.db import transaction
 
 from motcua.core.errors import InvalidInput
-from motcua.notifications.models import MessageChannel, MessageStatus, OutboxMessage
+from motcua.notifications.models import (
+    MessageChannel,
+    MessageStatus,
+    NotificationKind,
+    OutboxMessage,
+)
 from motcua.notifications.services import notification_enqueue, outbox_message_retry
 from motcua.notifications.tests.conftest import NOW, make_message
 
@@ -22,7 +27,7 @@ class Rollback(Exception):
 
 def enqueue_received(**overrides):
     arguments = {
-        "kind": "received",
+        "kind": NotificationKind.RECEIVED,
         "now": NOW,
         "dossier_code": "H26.01-260302-0001",
         "recipient_name": "Nguyễn Văn An",
