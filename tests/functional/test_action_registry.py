@@ -6,13 +6,13 @@ from __future__ import annotations
 import inspect
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from motcua.api.dossiers.transitions import SCHEMA_BY_ACTION
 from motcua.backoffice.action_forms import ACTION_FORMS
 from motcua.dossiers.actions import ACTIONS, public_label_of, staff_actions
 from motcua.dossiers.services import STAFF_SERVICES
-from motcua.dossiers.tests.factories import World
+from motcua.dossiers.tests.factories import World, vn
 from motcua.dossiers.workflow import TRANSITIONS, DossierAction
 
 # The leader moves dates for a service notice from the notice's page (one call
@@ -67,6 +67,6 @@ def test_the_api_body_names_the_services_own_fields(action):
 @pytest.mark.parametrize("action", sorted(ACTION_FORMS))
 @pytest.mark.django_db
 def test_the_back_office_form_gives_the_services_own_fields(action):
-    dossier = World().processing(timezone.now())
+    dossier = World().processing(vn(2026, 11, 16, 9))
     form = ACTION_FORMS[action](dossier=dossier, action=action)
     assert set(form.fields) - {"expected_version"} <= _fields(action)
