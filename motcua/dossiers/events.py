@@ -6,12 +6,12 @@ refuses updates and deletes; a correction is a new event.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.payloads import EventPayload, payload_check
 
 
 def event_record(
@@ -30,14 +30,16 @@ def event_record(
     step_due_at: datetime | None = None,
     judgement: str = "",
     note: str = "",
-    data: Mapping[str, object] | None = None,
+    payload: EventPayload,
 ) -> DossierEvent:
     """Append one event to ``dossier``'s history; its number is the new version.
 
     The caller holds the dossier's row lock and has already bumped ``version``,
     so numbers follow each other without gaps or clashes. The event's target
-    status and step are the dossier's current ones.
+    status and step are the dossier's current ones; ``payload`` is of the type
+    ``payloads`` names for the action (anything else is a programming error).
     """
+    payload_check(action, payload)
     return DossierEvent.objects.create(
         dossier=dossier,
         sequence=dossier.version,
@@ -57,5 +59,5 @@ def event_record(
         step_due_at=step_due_at,
         judgement=judgement,
         note=note,
-        data=dict(data or {}),
+        data=payload.as_data(),
     )

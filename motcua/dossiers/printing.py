@@ -49,7 +49,8 @@ from motcua.dossiers.access import (
 from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
-from motcua.dossiers.workflow import DossierAction
+from motcua.dossiers.payloads import items_asked
+from motcua.dossiers.workflow import SUPPLEMENT_REQUESTS, DossierAction
 
 # The forms are legal papers in Vietnamese, whatever the reader's language: these
 # words are printed text, not interface messages.
@@ -67,8 +68,6 @@ TIME_UNIT_WORDS = {  # procedures.TimeUnit values
 SAME_DAY_WORDS = "Trong ngày"
 # "Thành phố Hà Nội, ngày …" prints as "Hà Nội, ngày …" (Decree 30/2020, Annex I).
 PLACE_PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ", "Thị trấn ")
-SUPPLEMENT_STEPS = (DossierStep.SUPPLEMENT, DossierStep.RECEPTION_SUPPLEMENT)
-
 
 # -- shared pieces -----------------------------------------------------------
 
@@ -254,7 +253,7 @@ def supplement_request_data(
 ) -> SupplementRequestData:
     """Return form 02 for the dossier's latest supplement request.
 
-    Items and reason come from the request's event (``data["items"]``, note);
+    Items and reason come from the request's event (its payload, its note);
     the contact phone is the service point's.
 
     Raises:
@@ -262,10 +261,9 @@ def supplement_request_data(
     """
     event = _last_event(
         dossier,
-        Q(to_step__in=SUPPLEMENT_STEPS) & ~Q(from_step__in=SUPPLEMENT_STEPS),
+        Q(action__in=SUPPLEMENT_REQUESTS),
         missing=_("No supplement was requested for this dossier."),
     )
-    items = event.data.get("items") or []
     point = dossier.service_point
     return SupplementRequestData(
         header=form_header(
@@ -276,7 +274,7 @@ def supplement_request_data(
         tracking_url=tracking_url,
         applicant=applicant_party(dossier),
         procedure_name=dossier.procedure.name,
-        items=tuple(str(item) for item in items),
+        items=items_asked(event),
         reason=event.note,
         request=_request_text(dossier),
         received_at=dossier.received_at,

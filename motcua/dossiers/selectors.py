@@ -38,6 +38,7 @@ from motcua.dossiers.access import (
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
+from motcua.dossiers.payloads import PapersSentOnline, items_asked, payload_of
 from motcua.dossiers.timing import calendar_for, due_soon_limit
 from motcua.dossiers.workflow import (
     ASSIGNABLE_ROLES,
@@ -452,8 +453,9 @@ def _latest_request(dossier: Dossier) -> DossierEvent | None:
 def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
     """The items of the latest supplement request (form 02 lists them all)."""
     event = _latest_request(dossier)
-    items = event.data.get("items", []) if event is not None else []
-    return tuple(str(item) for item in items)
+    if event is None:
+        return ()
+    return items_asked(event)
 
 
 def supplement_items_sent(dossier: Dossier) -> set[str]:
@@ -465,8 +467,10 @@ def supplement_items_sent(dossier: Dossier) -> set[str]:
         dossier=dossier,
         action=DossierAction.SEND_SUPPLEMENT_ONLINE,
         sequence__gt=request.sequence,
-    ).values_list("data", flat=True)
-    return {str(name) for data in sent for name in data.get("papers", [])}
+    )
+    return {
+        name for event in sent for name in payload_of(event, PapersSentOnline).papers
+    }
 
 
 def _request_waited_on(dossier: Dossier) -> DossierEvent | None:

@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from motcua.api.openapi import ErrorOut as ErrorOut  # the API's one error shape
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.payloads import PAYLOAD_OF_ACTION, payload_read
 from motcua.dossiers.workflow import DossierAction
 
 
@@ -188,6 +189,13 @@ class EventOut(Schema):
     judgement: str
     note: str
     data: dict[str, Any]
+
+    @staticmethod
+    def resolve_data(obj: DossierEvent) -> dict[str, Any]:
+        """The event's payload with every field of its type (``payloads``)."""
+        if obj.action not in PAYLOAD_OF_ACTION:
+            return dict(obj.data)
+        return payload_read(obj.action, obj.data).as_data()
 
     @staticmethod
     def resolve_action_label(obj: DossierEvent) -> str:

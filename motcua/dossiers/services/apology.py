@@ -14,6 +14,7 @@ from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.inputs import required_text
 from motcua.dossiers.models import Dossier, DossierApology
+from motcua.dossiers.payloads import NewDate
 from motcua.dossiers.services.transitions import (
     Acting,
     transition_begin,
@@ -120,7 +121,7 @@ def dossier_apologise(
         now=now,
         to=None,
         note=reason,
-        data={"new_deadline_at": new_deadline_at.isoformat()},
+        payload=NewDate(new_deadline_at=new_deadline_at),
         message=NotificationKind.APOLOGY,
         message_context={
             "deadline": dossier.deadline_at,

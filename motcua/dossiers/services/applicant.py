@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.models import Dossier, DossierDocument
+from motcua.dossiers.payloads import PapersSentOnline
 from motcua.dossiers.selectors import supplement_items_asked
 from motcua.dossiers.services.transitions import (
     ActorKind,
@@ -75,6 +76,6 @@ def dossier_send_supplement_online(
         now=now,
         to=None,
         note=note.strip()[:500],
-        data={"papers": [asked[index] for index in sorted(files)]},
+        payload=PapersSentOnline(papers=tuple(asked[index] for index in sorted(files))),
     )
     return dossier

@@ -11,6 +11,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import StaffRole
 from motcua.core.text import fold
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
+from motcua.dossiers.payloads import Assigned
 from motcua.dossiers.services.transitions import (
     ActorKind,
     transition_begin,
@@ -102,6 +103,6 @@ def dossier_auto_assign(dossier: Dossier, *, now: datetime) -> User | None:
         assignee=assignee,
         receiver=assignee,
         note=_("Assigned automatically by the rule “%(rule)s”.") % {"rule": rule.name},
-        data={"rule": rule.pk},
+        payload=Assigned(rule=rule.pk),
     )
     return assignee

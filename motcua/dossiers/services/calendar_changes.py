@@ -25,6 +25,7 @@ from motcua.calendars.sources import HolidayRow
 from motcua.dossiers.events import event_record
 from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.payloads import DeadlineRecounted
 from motcua.dossiers.services.checklist import deadline_recompute
 from motcua.dossiers.services.transitions import SYSTEM_ROLE
 from motcua.dossiers.workflow import CLOSED_STATUSES, DossierAction
@@ -100,10 +101,7 @@ def _recount(
             actor=actor,
             actor_role=SYSTEM_ROLE,
             note=reason,
-            data={
-                "before": timezone.localtime(before).isoformat(),
-                "after": timezone.localtime(after).isoformat(),
-            },
+            payload=DeadlineRecounted(before=before, after=after),
         )
         if dossier.new_deadline_at is None:  # a leader's new date stays promised
             notification_enqueue(

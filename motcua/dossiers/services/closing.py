@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.dossiers.inputs import required_text
 from motcua.dossiers.models import Dossier, DossierPause
+from motcua.dossiers.payloads import Declined
 from motcua.dossiers.services.transitions import (
     Acting,
     ActorKind,
@@ -98,7 +99,7 @@ def dossier_decline(
         now=now,
         to=acting.permit.transition.targets[0],
         note=reasons,
-        data={"reasons": reasons},
+        payload=Declined(reasons=reasons),
     )
     return acting.dossier
 

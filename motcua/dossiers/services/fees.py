@@ -4,6 +4,7 @@ the counter or online (Decree 118/2025 Art. 24); the clock pauses meanwhile."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import FeeLine
 from motcua.dossiers.intake import procedure_listed_free
 from motcua.dossiers.models import Dossier, DossierFee
+from motcua.dossiers.payloads import FeeAsked, PaymentAsked
 from motcua.dossiers.selectors import fees_unpaid_total
 from motcua.dossiers.services.pauses import pause_end, pause_start
 from motcua.dossiers.services.transitions import (
@@ -81,10 +83,10 @@ def dossier_request_payment(
         now=now,
         to=acting.permit.transition.targets[0],
         note=note,
-        data={
-            "fees": [{"name": f.name, "amount_vnd": f.amount_vnd} for f in fees],
-            "listed_free": listed_free,
-        },
+        payload=PaymentAsked(
+            fees=tuple(FeeAsked(name=f.name, amount_vnd=f.amount_vnd) for f in fees),
+            listed_free=listed_free,
+        ),
     )
     return acting.dossier
 
@@ -98,13 +100,13 @@ def _fees_paid(
         payment_method=method.strip()[:50],
         receipt_number=receipt.strip()[:60],
     )
-    due, data = pause_end(acting, now=now)
+    due, ended = pause_end(acting, now=now)
     transition_finish(
         acting,
         now=now,
         to=acting.permit.transition.targets[0],
         receiver=acting.dossier.assignee,
-        data={**data, "online": True} if online else data,
+        payload=replace(ended, online=True) if online else ended,
         step_due=due,
     )
 

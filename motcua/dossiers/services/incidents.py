@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.models import Dossier, DossierApology, DossierEvent
+from motcua.dossiers.payloads import MovedForNotice
 from motcua.dossiers.services.transitions import (
     Acting,
     transition_begin,
@@ -182,13 +183,13 @@ def dossier_extend_for_notice(
         now=now,
         to=None,
         note=reason,
-        data={
-            "notice_id": notice_id,
-            "reason": reason,
-            "extra_working_hours": extra_working_hours,
-            "promised_before": before.isoformat() if before else None,
-            "new_deadline_at": moved.isoformat(),
-        },
+        payload=MovedForNotice(
+            notice_id=notice_id,
+            reason=reason,
+            extra_working_hours=extra_working_hours,
+            promised_before=before,
+            new_deadline_at=moved,
+        ),
         message=NotificationKind.SERVICE_NOTICE,
         message_context={"new_deadline": moved, "reason": reason},
     )

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.models import DossierPause
+from motcua.dossiers.payloads import PauseEnded
 from motcua.dossiers.services.checklist import deadline_recompute
 from motcua.dossiers.services.transitions import (
     Acting,
@@ -40,9 +41,7 @@ def pause_start(acting: Acting, *, now: datetime, kind: str, **fields: object) -
     dossier.paused_since = now
 
 
-def pause_end(
-    acting: Acting, *, now: datetime
-) -> tuple[datetime | None, dict[str, object]]:
+def pause_end(acting: Acting, *, now: datetime) -> tuple[datetime | None, PauseEnded]:
     """End the open pause, move the deadline; return the resumed step's due time."""
     dossier = acting.dossier
     pause = DossierPause.objects.filter(dossier=dossier, ended_at__isnull=True).first()
@@ -56,11 +55,8 @@ def pause_end(
             due = calendar.add_working_minutes(now, max(pause.step_minutes_left, 0))
     dossier.paused_since = None
     deadline_recompute(dossier)
-    data: dict[str, object] = {
-        "deadline_before": before.isoformat() if before else None,
-        "deadline_after": dossier.deadline_at.isoformat()
-        if dossier.deadline_at
-        else None,
-        "paused_minutes_total": dossier.paused_minutes,
-    }
-    return due, data
+    return due, PauseEnded(
+        deadline_before=before,
+        deadline_after=dossier.deadline_at,
+        paused_minutes_total=dossier.paused_minutes,
+    )

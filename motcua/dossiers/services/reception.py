@@ -40,6 +40,7 @@ from motcua.dossiers.intake import (
 )
 from motcua.dossiers.models import Dossier, DossierFee
 from motcua.dossiers.numbering import register_entry_allocate
+from motcua.dossiers.payloads import PapersAskedAtReception, Received, payload_of
 from motcua.dossiers.services.auto_assign import dossier_auto_assign
 from motcua.dossiers.services.checklist import (
     checklist_update,
@@ -283,9 +284,12 @@ def _walk_in_save(
     message: NotificationKind,
     message_context: dict[str, object] | None = None,
     note: str = "",
-    data: dict[str, object] | None = None,
+    payload: Received | PapersAskedAtReception | None = None,
 ) -> Dossier:
-    """Create the dossier (code, first event, message) and write its checklist."""
+    """Create the dossier (code, first event, message) and write its checklist.
+
+    ``payload`` defaults to a walk-in reception on the dossier's channel.
+    """
     dossier = acting.dossier
     transition_finish(
         acting,
@@ -293,7 +297,7 @@ def _walk_in_save(
         to=acting.permit.transition.targets[0],
         receiver_agency=dossier.competent_agency,
         note=note,
-        data={"channel": dossier.channel, "counter": True, **(data or {})},
+        payload=payload or Received(channel=dossier.channel, counter=True),
         message=message,
         message_context=message_context,
     )
@@ -431,7 +435,9 @@ def _request_papers_at_counter(
         now=now,
         documents=documents,
         note=reason.strip(),
-        data={"items": missing, "round": 1},
+        payload=PapersAskedAtReception(
+            channel=acting.dossier.channel, counter=True, items=tuple(missing), round=1
+        ),
         message=NotificationKind.SUPPLEMENT_REQUESTED,
         message_context={"items": missing, "reason": reason.strip()},
     )
@@ -593,7 +599,7 @@ def _register_online(
         acting,
         now=now,
         to=acting.permit.transition.targets[0],
-        data={"channel": DossierChannel.ONLINE},
+        payload=Received(channel=DossierChannel.ONLINE),
         message=NotificationKind.REGISTERED_ONLINE,
         message_context={"registered_at": now},
     )
@@ -686,13 +692,14 @@ def dossier_request_supplement_at_reception(
     cleaned = supplement_items_clean(items)
     dossier = acting.dossier
     _items_not_held(dossier, cleaned)
-    earlier = list(
-        dossier.events.filter(action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION)
-        .order_by("sequence")
-        .values_list("data", flat=True)
-    )
+    earlier = [
+        payload_of(event, PapersAskedAtReception)
+        for event in dossier.events.filter(
+            action=DossierAction.REQUEST_SUPPLEMENT_AT_RECEPTION
+        ).order_by("sequence")
+    ]
     if earlier:
-        first = {fold(str(item)) for item in earlier[0].get("items") or []}
+        first = {fold(item) for item in earlier[0].items}
         new = [item for item in cleaned if fold(item) not in first]
         if new:
             raise InvalidInput(
@@ -708,7 +715,7 @@ def dossier_request_supplement_at_reception(
         now=now,
         to=target_check(acting, AT_RECEPTION_SUPPLEMENT),
         note=reason,
-        data={"items": cleaned, "round": len(earlier) + 1},
+        payload=PapersAskedAtReception(items=tuple(cleaned), round=len(earlier) + 1),
         message=NotificationKind.SUPPLEMENT_REQUESTED,
         message_context={"items": cleaned, "reason": reason},
     )

@@ -22,6 +22,7 @@ from motcua.dossiers.numbering import (
     register_entry_allocate,
     yearly_number_allocate,
 )
+from motcua.dossiers.payloads import ResultIssued, ResultReturned
 from motcua.dossiers.services.transitions import transition_begin, transition_finish
 from motcua.dossiers.timeliness import late_for_supplements
 from motcua.dossiers.timing import calendar_for
@@ -74,10 +75,9 @@ def dossier_issue_result(
         to=acting.permit.transition.targets[0],
         receiver_agency=dossier.receiving_agency,
         note=note,
-        data={
-            "result_number": dossier.result_number,
-            "dossier_judgement": str(judgement),
-        },
+        payload=ResultIssued(
+            result_number=dossier.result_number, dossier_judgement=str(judgement)
+        ),
         message=NotificationKind.RESULT_READY,
     )
     return dossier
@@ -122,10 +122,9 @@ def dossier_return_result(
         now=now,
         to=acting.permit.transition.targets[0],
         note=note,
-        data={
-            "method": dossier.return_method,
-            "register_number": dossier.register_number,
-        },
+        payload=ResultReturned(
+            method=dossier.return_method, register_number=dossier.register_number
+        ),
     )
     _keep_result_in_data_store(dossier, now)
     return dossier

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from motcua.dossiers.events import event_record
 from motcua.dossiers.models import Dossier, PersonalDataAccess, PublicLookup
+from motcua.dossiers.payloads import ContactsErased
 from motcua.dossiers.services.transitions import SYSTEM_ROLE
 from motcua.dossiers.workflow import CLOSED_STATUSES, DossierAction
 
@@ -74,7 +75,7 @@ def _erase_one(pk: int, *, cutoff: datetime, now: datetime) -> bool:
             from_status=dossier.status,
             from_step=dossier.step,
             actor_role=SYSTEM_ROLE,
-            data={"fields": erased},
+            payload=ContactsErased(fields=tuple(erased)),
         )
         return True
 

@@ -19,6 +19,7 @@ from motcua.agencies.models import Agency
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import AgencyRequestMode
 from motcua.dossiers.models import AgencyRequest, Dossier
+from motcua.dossiers.payloads import AgencyReplied, SentToAgencies
 from motcua.dossiers.services.transitions import transition_begin, transition_finish
 from motcua.dossiers.workflow import OTHER_AGENCY, PROCESSING, DossierAction
 
@@ -86,7 +87,9 @@ def dossier_send_to_agency(
         to=OTHER_AGENCY,
         receiver_agency=agencies[0],
         note=request_note,
-        data={"agencies": [agency.code for agency in agencies], "mode": mode},
+        payload=SentToAgencies(
+            agencies=tuple(agency.code for agency in agencies), mode=mode
+        ),
         step_due=due_at or dossier.deadline_at,
     )
     return dossier
@@ -149,6 +152,6 @@ def dossier_agency_reply(
         receiver=dossier.assignee if done else None,
         receiver_agency=_next_agency(dossier, following, done=done),
         note=reply_note,
-        data={"agency": replying.code, "leg": leg.pk},
+        payload=AgencyReplied(agency=replying.code, leg=leg.pk),
     )
     return dossier

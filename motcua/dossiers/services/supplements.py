@@ -16,6 +16,7 @@ from motcua.accounts.models import User
 from motcua.dossiers.choices import PauseKind
 from motcua.dossiers.inputs import DocumentTick, supplement_items_clean
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.payloads import PapersAsked
 from motcua.dossiers.services.checklist import checklist_update
 from motcua.dossiers.services.pauses import pause_end, pause_start
 from motcua.dossiers.services.transitions import (
@@ -58,7 +59,9 @@ def dossier_request_supplement(
         now=now,
         to=acting.permit.transition.targets[0],
         note=reason,
-        data={"items": cleaned, "supplement_count": acting.dossier.supplement_count},
+        payload=PapersAsked(
+            items=tuple(cleaned), supplement_count=acting.dossier.supplement_count
+        ),
         message=NotificationKind.SUPPLEMENT_REQUESTED,
         message_context={"items": cleaned, "reason": reason},
     )
@@ -88,14 +91,14 @@ def dossier_receive_supplement(
         expected_version=expected_version,
     )
     checklist_update(acting.dossier, documents)
-    due, data = pause_end(acting, now=now)
+    due, ended = pause_end(acting, now=now)
     transition_finish(
         acting,
         now=now,
         to=acting.permit.transition.targets[0],
         receiver=acting.dossier.assignee,
         note=note,
-        data=data,
+        payload=ended,
         step_due=due,
     )
     return acting.dossier

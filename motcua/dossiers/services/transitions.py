@@ -41,6 +41,7 @@ from motcua.dossiers.messages import notify
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.numbering import dossier_code_allocate
 from motcua.dossiers.owners import dossiers_filed_by
+from motcua.dossiers.payloads import EventPayload, payload_default
 from motcua.dossiers.timing import step_due_at, step_judgement
 from motcua.dossiers.workflow import (
     ActorAgency,
@@ -281,7 +282,7 @@ def transition_finish(
     receiver: User | None = None,
     receiver_agency: Agency | None = None,
     note: str = "",
-    data: Mapping[str, object] | None = None,
+    payload: EventPayload | None = None,
     step_due: datetime | None = None,
     message: NotificationKind | None = None,
     message_context: Mapping[str, object] | None = None,
@@ -334,7 +335,7 @@ def transition_finish(
         step_due_at=closed[1] if hands_over else None,
         judgement=judgement,
         note=note,
-        data=data,
+        payload=payload if payload is not None else payload_default(acting.action),
     )
     if message is not None:
         notify(dossier, kind=message, now=now, **dict(message_context or {}))

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from motcua.core.errors import Conflict
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import Dossier, DossierPause
+from motcua.dossiers.payloads import ClosedUnsupplemented
 from motcua.dossiers.selectors import supplement_close_due_at
 from motcua.dossiers.services.transitions import (
     ActorKind,
@@ -73,7 +74,7 @@ def _close_one(code: str, *, now: datetime) -> bool:
             now=now,
             to=target_check(acting, (status, DossierStep.CLOSED)),
             note=reason,
-            data={"working_days": days, "due_at": due.isoformat()},
+            payload=ClosedUnsupplemented(working_days=days, due_at=due),
             message=_MESSAGE_KIND[status],
             message_context={"reason": reason},
         )

@@ -8,6 +8,12 @@ from motcua.agencies.models import StaffRole
 from motcua.dossiers import services as s
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.models import AgencyRequest, DossierPause
+from motcua.dossiers.payloads import (
+    ResultIssued,
+    SentToAgencies,
+    payload_of,
+    payload_read,
+)
 from motcua.dossiers.tests.factories import AgencyFactory, World, staff, vn
 
 
@@ -96,5 +102,13 @@ def test_a_dossier_goes_from_the_counter_through_two_agencies_to_the_applicant(d
         ("return_result", "result_ready", "closed", "on_time"),
     ]
     assert events[-2].data["dossier_judgement"] == "early"
+    assert payload_of(events[-2], ResultIssued).dossier_judgement == "early"
+    # Sent to two agencies in order; the first of them receives it.
+    sent = payload_of(events[2], SentToAgencies).agencies
+    first = events[2].receiver_agency
+    assert first is not None
+    assert len(sent) == 2 and sent[0] == first.code
+    # Every event of the journey stored exactly its action's typed payload.
+    assert all(payload_read(e.action, e.data).as_data() == e.data for e in events)
     assert all(e.actor_id for e in events)
     assert done.legal_time_amount == Decimal(10)

@@ -329,6 +329,7 @@ def test_the_supplement_request_lists_the_items_of_the_latest_request(
         actor_name="Ngô Thu Hà",
         actor_agency=org["building"],
         note="Thiếu báo cáo thẩm tra",
+        action="request_supplement",
         data={"items": ["Báo cáo thẩm tra thiết kế", "Bản sao CCCD của chủ nhà"]},
     )
 

@@ -14,6 +14,7 @@ from motcua.accounts.models import User
 from motcua.citizens.tests.factories import citizen
 from motcua.dossiers import services as s
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
+from motcua.dossiers.payloads import payload_read
 from motcua.dossiers.services.unsupplemented import dossiers_close_unsupplemented
 from motcua.dossiers.tests.factories import (
     World,
@@ -90,6 +91,8 @@ def test_each_staff_action_writes_one_event_and_loads_the_dossier_once(world, ac
     assert (event.actor, event.actor_role) == (actor, case.role)
     assert _dossier_reads(captured.captured_queries) == 1
     assert len(captured.captured_queries) <= QUERY_BUDGET[action]
+    # What the service wrote is exactly its action's typed payload.
+    assert payload_read(event.action, event.data).as_data() == event.data
 
 
 def _counter(world: World, service: Callable[..., Dossier], **extra: object) -> Dossier:
