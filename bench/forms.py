@@ -35,7 +35,11 @@ call_command("migrate", verbosity=0)
 
 from pypdf import PdfReader  # noqa: E402
 
-from motcua.documents.data import (  # noqa: E402
+from motcua.dossiers.printing import (  # noqa: E402
+    register_part,
+    register_rows_per_part,
+)
+from motcua.printed_forms.data import (  # noqa: E402
     Filer,
     FormHeader,
     PaperItem,
@@ -44,12 +48,8 @@ from motcua.documents.data import (  # noqa: E402
     RegisterData,
     RegisterRow,
 )
-from motcua.documents.rendering import form_pdf  # noqa: E402
-from motcua.documents.spreadsheets import register_xlsx  # noqa: E402
-from motcua.dossiers.printing import (  # noqa: E402
-    register_part,
-    register_rows_per_part,
-)
+from motcua.printed_forms.rendering import form_pdf  # noqa: E402
+from motcua.printed_forms.spreadsheets import register_xlsx  # noqa: E402
 
 T = TypeVar("T")
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -68,7 +68,8 @@ INSTALLED_APPS = [
     "motcua.privacy",
     "motcua.notifications",
     "motcua.population",
-    "motcua.documents",
+    "motcua.printed_forms",
+    "motcua.files",
     "motcua.payments",
     "motcua.api",
     "motcua.backoffice",
@@ -307,8 +308,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
     # Deletes stored files no row refers to (after MOTCUA_ORPHAN_FILE_GRACE_HOURS).
-    "documents-orphan-files-purge": {
-        "task": "documents.orphan_files_purge",
+    "files-orphan-files-purge": {
+        "task": "files.orphan_files_purge",
         "schedule": 24 * 60 * 60,
     },
     # Sends what was written while the worker or Redis was down.
@@ -350,7 +351,7 @@ MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW = 24 * 3600  # seconds
 # code, no eval: htmx runs with allowEval off), styles from this site and inline
 # (the brand kit's variables), nothing framed, forms posted here only (plus the
 # payment gateway's origin, MOTCUA_CSP_FORM_ACTION). Stored files get a stricter
-# sandbox policy of their own (documents.serving).
+# sandbox policy of their own (files.serving).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [CSP_SELF],

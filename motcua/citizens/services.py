@@ -30,7 +30,7 @@ from motcua.citizens.selectors import account_for_id_number, paper_of
 from motcua.core.errors import Conflict, InvalidInput
 from motcua.core.identity import personal_id_normalise, personal_id_problem
 from motcua.core.text import fold, nfc
-from motcua.documents.uploads import upload_check
+from motcua.files.uploads import upload_check
 
 # Vietnamese numbers: mobiles have 10 digits, landlines 11 (area code 02x).
 PHONE = re.compile(r"0[0-9]{9,10}")
@@ -396,7 +396,7 @@ def stored_paper_upload(
     upload: File[Any],
     now: datetime,
 ) -> StoredPaper:
-    """Check an upload (``documents.uploads.upload_check``: PDF, JPEG or PNG by
+    """Check an upload (``files.uploads.upload_check``: PDF, JPEG or PNG by
     content, size, integrity) and keep it in the owner's data store.
 
     The file is saved under ``papers/<year>/<month>/`` with a random name (the

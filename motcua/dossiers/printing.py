@@ -1,10 +1,11 @@
-"""Build the official forms' data (``motcua.documents``) from a dossier and its history.
+"""Build the official forms' data (``motcua.printed_forms``) from a dossier and
+its history.
 
 Forms 01–07 of Circular 03/2025/TT-VPCP, Annex I (fields in LAW-NOTES §2). The
 caller checks that the asker may see the dossier (``access``) and passes the
 absolute URL of its public tracking page for the QR code; these functions only
-read. Render the result with ``motcua.documents.rendering.form_pdf`` (or
-``motcua.documents.spreadsheets.register_xlsx`` for the register).
+read. Render the result with ``motcua.printed_forms.rendering.form_pdf`` (or
+``motcua.printed_forms.spreadsheets.register_xlsx`` for the register).
 """
 
 from __future__ import annotations
@@ -25,7 +26,17 @@ from motcua.agencies.access import agency_for_user, require_role
 from motcua.agencies.models import Agency, StaffRole
 from motcua.calendars.selectors import provisional_years_get
 from motcua.core.errors import InvalidInput, NotFound
-from motcua.documents.data import (
+from motcua.dossiers.access import (
+    dossier_get_for_user,
+    personal_data_visible,
+    roles_by_agency_for,
+)
+from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
+from motcua.dossiers.messages import tracking_url
+from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
+from motcua.dossiers.payloads import items_asked
+from motcua.dossiers.workflow import SUPPLEMENT_REQUESTS, DossierAction
+from motcua.printed_forms.data import (
     ApologyData,
     ControlSheetData,
     Filer,
@@ -41,16 +52,6 @@ from motcua.documents.data import (
     StopNoticeData,
     SupplementRequestData,
 )
-from motcua.dossiers.access import (
-    dossier_get_for_user,
-    personal_data_visible,
-    roles_by_agency_for,
-)
-from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
-from motcua.dossiers.messages import tracking_url
-from motcua.dossiers.models import Dossier, DossierEvent, PersonalDataAccess
-from motcua.dossiers.payloads import items_asked
-from motcua.dossiers.workflow import SUPPLEMENT_REQUESTS, DossierAction
 
 # The forms are legal papers in Vietnamese, whatever the reader's language: these
 # words are printed text, not interface messages.

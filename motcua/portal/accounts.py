@@ -55,11 +55,11 @@ from motcua.citizens.services import (
 )
 from motcua.citizens.sign_up import citizen_sign_up_request
 from motcua.core.errors import DomainError, InvalidInput, NotFound
-from motcua.documents.serving import stored_file_response
 from motcua.dossiers.choices import DossierStatus
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.public import PLAIN_STATUS
 from motcua.dossiers.selectors import is_waiting_for_papers
+from motcua.files.serving import stored_file_response
 from motcua.portal.account_codes import attempt, sign_up_pending_keep
 from motcua.portal.account_forms import (
     LoginForm,

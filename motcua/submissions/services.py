@@ -28,11 +28,11 @@ from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import citizen_of, paper_of
 from motcua.citizens.services import stored_paper_add
 from motcua.core.errors import Conflict, DomainError, InvalidInput
-from motcua.documents.uploads import CheckedUpload, safe_display_name, upload_check
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.inputs import DocumentTick, PaidFee
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_register_online
+from motcua.files.uploads import CheckedUpload, safe_display_name, upload_check
 from motcua.payments.models import Payment, PaymentStatus
 from motcua.payments.selectors import payment_counted_for
 from motcua.payments.services import payment_create, payment_settle

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput
-from motcua.documents.uploads import upload_check
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_send_supplement_online
+from motcua.files.uploads import upload_check
 
 
 def supplement_send_online(

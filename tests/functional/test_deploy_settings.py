@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from motcua.documents.fonts import form_font_installed
+from motcua.printed_forms.fonts import form_font_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def test_check_deploy_is_clean_under_production_settings():
         # A machine without the forms' font (only Python installed): that warning
         # is right, and must be the only one.
         output = result.stdout + result.stderr
-        assert "documents.W001" in output
+        assert "printed_forms.W001" in output
         assert "identified 1 issue" in output, output
         return
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from motcua.citizens.services import stored_paper_delete, stored_paper_upload
-from motcua.documents.orphans import orphan_files_purge
 from motcua.dossiers import services as s
 from motcua.dossiers.models import DossierDocument
 from motcua.dossiers.tests.factories import all_ticks, applicant, vn
+from motcua.files.orphans import orphan_files_purge
 from motcua.submissions.models import SubmissionPaper
 from motcua.submissions.services import DraftValues, submission_save, submission_start
 from motcua.submissions.supplements import supplement_send_online

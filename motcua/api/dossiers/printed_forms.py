@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 
-from motcua.documents.serving import harden
+from motcua.files.serving import harden
 
 
 def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -15,10 +15,10 @@ from motcua.api.auth import staff_auth
 from motcua.api.dossiers.parsing import staff_user
 from motcua.api.dossiers.printed_forms import file_response
 from motcua.api.dossiers.schemas_out import ErrorOut
-from motcua.documents.data import RegisterData
-from motcua.documents.rendering import form_pdf
-from motcua.documents.spreadsheets import register_xlsx
 from motcua.dossiers import printing
+from motcua.printed_forms.data import RegisterData
+from motcua.printed_forms.rendering import form_pdf
+from motcua.printed_forms.spreadsheets import register_xlsx
 
 register_router = Router(auth=staff_auth)
 

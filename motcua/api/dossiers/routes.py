@@ -24,9 +24,9 @@ from motcua.api.dossiers.schemas_out import (
     EventOut,
 )
 from motcua.api.dossiers.transitions import TransitionIn, transition_parse
-from motcua.documents.rendering import form_pdf
 from motcua.dossiers import printing, selectors
 from motcua.dossiers.access import personal_data_access_log
+from motcua.printed_forms.rendering import form_pdf
 
 router = Router(auth=staff_auth)
 

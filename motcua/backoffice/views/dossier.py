@@ -19,8 +19,6 @@ from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
 from motcua.backoffice.errors import form_errors_add, http_error
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.core.numbers import request_int
-from motcua.documents.rendering import form_pdf
-from motcua.documents.serving import harden, stored_file_response
 from motcua.dossiers import printing
 from motcua.dossiers.access import (
     dossier_get_for_user,
@@ -37,6 +35,8 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.services import STAFF_SERVICES
 from motcua.dossiers.workflow import DossierAction
+from motcua.files.serving import harden, stored_file_response
+from motcua.printed_forms.rendering import form_pdf
 
 FORM_TITLES = {
     "01": gettext_lazy("Receipt (form 01)"),

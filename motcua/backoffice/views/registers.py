@@ -13,15 +13,15 @@ from motcua.agencies.access import agencies_visible_to
 from motcua.backoffice.access import staff_required
 from motcua.core.errors import DomainError, NotFound
 from motcua.core.forms import date_field
-from motcua.documents.data import RegisterData
-from motcua.documents.rendering import form_pdf
-from motcua.documents.serving import harden
-from motcua.documents.spreadsheets import register_xlsx
 from motcua.dossiers.printing import (
     register_data_for_user,
     register_part,
     register_rows_per_part,
 )
+from motcua.files.serving import harden
+from motcua.printed_forms.data import RegisterData
+from motcua.printed_forms.rendering import form_pdf
+from motcua.printed_forms.spreadsheets import register_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -31,7 +31,7 @@ from motcua.agencies.access import second_factor_required
 from motcua.backoffice.access import staff_required
 from motcua.backoffice.second_factor import is_verified
 from motcua.core.errors import InvalidInput
-from motcua.documents.rendering import qr_data_uri
+from motcua.printed_forms.rendering import qr_data_uri
 
 
 class CodeForm(forms.Form):

@@ -21,8 +21,6 @@ from motcua.agencies.models import (
     UnitLevel,
 )
 from motcua.core.errors import InvalidInput, NotFound
-from motcua.documents.rendering import form_pdf
-from motcua.documents.spreadsheets import register_xlsx
 from motcua.dossiers.choices import (
     DossierChannel,
     DossierStatus,
@@ -48,6 +46,8 @@ from motcua.dossiers.printing import (
     stop_notice_data,
     supplement_request_data,
 )
+from motcua.printed_forms.rendering import form_pdf
+from motcua.printed_forms.spreadsheets import register_xlsx
 from motcua.procedures.models import Procedure
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
-from motcua.documents.data import RefusalData, SupplementRequestData
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.inputs import DocumentTick
 from motcua.dossiers.models import Dossier
@@ -24,6 +23,7 @@ from motcua.dossiers.services import (
 )
 from motcua.dossiers.tests.factories import all_ticks, applicant, vn
 from motcua.notifications.models import OutboxMessage
+from motcua.printed_forms.data import RefusalData, SupplementRequestData
 
 MONDAY_9 = vn(2026, 3, 2, 9)
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FilesConfig(AppConfig):
+    name = "motcua.files"
+    label = "files"
+    verbose_name = _("Stored files")
+
+    def ready(self) -> None:
+        from motcua.files import checks  # noqa: F401 - registers the checks
