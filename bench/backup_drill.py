@@ -51,7 +51,7 @@ from django.utils import timezone
 from pypdf import PdfWriter
 from motcua.citizens.models import Citizen
 from motcua.citizens.services import stored_paper_upload
-from motcua.dossiers.models import DossierDocument
+from motcua.dossiers.models import DossierPaper
 
 def pdf(n):
     writer = PdfWriter()
@@ -62,7 +62,7 @@ def pdf(n):
     return out.getvalue()
 
 owners = [c.user for c in Citizen.objects.select_related("user").order_by("pk")]
-documents = list(DossierDocument.objects.filter(file="").order_by("pk")[:PAPERS])
+documents = list(DossierPaper.objects.filter(file="").order_by("pk")[:PAPERS])
 now = timezone.now()
 for n in range(PAPERS):
     upload = SimpleUploadedFile(f"{n}.pdf", pdf(n), content_type="application/pdf")
@@ -81,7 +81,7 @@ FROM {table} AS t
 # (table, file column, SHA-256 column or None) of every stored file.
 FILE_COLUMNS = (
     ("citizens_storedpaper", "file", "sha256"),
-    ("dossiers_dossierdocument", "file", None),
+    ("dossiers_dossierpaper", "file", None),
     ("submissions_submissionpaper", "file", "sha256"),
 )
 

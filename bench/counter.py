@@ -68,7 +68,7 @@ def main() -> None:
             "service_point": str(point.pk),
             "procedure": procedure.code,
             "competent_agency": str(ward.pk),
-            "documents": papers,
+            "papers": papers,
             "applicant_kind": "person",
             "applicant_id_number": f"00109{n:07d}",
             "applicant_name": "Nguyễn Văn Bình",

@@ -90,7 +90,7 @@ class Setup:
             procedure=self.procedure,
             service_point=self.point,
             applicant=applicant,
-            documents=self.ticks,
+            papers=self.ticks,
             competent_agency=self.agency,
         ).code
 

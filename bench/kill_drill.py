@@ -317,7 +317,7 @@ class Load:
                 "service_point": str(facts["point_id"]),
                 "procedure": facts["procedure"],
                 "competent_agency": str(facts["agency_id"]),
-                "documents": [str(i) for i in facts["documents"]],
+                "papers": [str(i) for i in facts["documents"]],
                 "applicant_kind": "person",
                 "applicant_id_number": "001190012345",
                 "applicant_name": f"Người thử quầy {index:04d}",

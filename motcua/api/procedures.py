@@ -103,7 +103,7 @@ class ProcedureDetailOut(ProcedureSummaryOut):
 
     @staticmethod
     def resolve_documents(obj: Procedure) -> list[object]:
-        return list(obj.documents.order_by("position"))
+        return list(obj.papers.order_by("position"))
 
     @staticmethod
     def resolve_results(obj: Procedure) -> list[object]:

@@ -19,7 +19,12 @@ from motcua.core.ratelimit import (
     ratelimit_public_try,
     ratelimit_refused_message,
 )
-from motcua.dossiers.public import PublicDossier, dossier_public_get
+from motcua.dossiers.public import (
+    PublicDossier,
+    PublicPaper,
+    PublicPersonal,
+    dossier_public_get,
+)
 
 router = Router(auth=None)
 
@@ -60,7 +65,15 @@ class PublicDocumentOut(Schema):
 
 class PublicPersonalOut(Schema):
     applicant_name: str
-    documents: list[PublicDocumentOut]
+    documents: list[PublicDocumentOut]  # published name (API v1) of the papers
+
+    @staticmethod
+    def resolve_documents(
+        obj: PublicPersonal | PublicPersonalOut,
+    ) -> list[PublicPaper] | list[PublicDocumentOut]:
+        if isinstance(obj, PublicPersonal):
+            return list(obj.papers)
+        return obj.documents  # already presented (nested validation)
 
 
 class PublicDossierOut(Schema):

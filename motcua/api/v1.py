@@ -26,6 +26,7 @@ from motcua.api import (
     worklists,
 )
 from motcua.api.openapi import add_error_responses
+from motcua.api.published_names import published_errors
 from motcua.core.errors import DomainError
 
 
@@ -56,7 +57,11 @@ api = MotcuaAPI(
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return api.create_response(request, exc.as_dict(), status=exc.status_code)
+    body = exc.as_dict()
+    errors = body.get("errors")
+    if isinstance(errors, dict):
+        body["errors"] = published_errors(errors)
+    return api.create_response(request, body, status=exc.status_code)
 
 
 @api.exception_handler(ValidationError)

@@ -20,7 +20,7 @@ from motcua.backoffice.counter_forms import IdListField
 from motcua.core.forms import datetime_field
 from motcua.core.numbers import request_int
 from motcua.dossiers.choices import AgencyRequestMode, DossierStep, ReturnMethod
-from motcua.dossiers.inputs import DocumentTick, FeeLine
+from motcua.dossiers.inputs import FeeLine, PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import assignable_staff
 from motcua.dossiers.workflow import DossierAction, transitions_from
@@ -137,13 +137,12 @@ class AssignForm(ActionForm):
 
 class ReceiveForm(ActionForm):
     submit_label = _("Receive")
-    documents = IdListField(label=_("Papers received"), required=False)
+    papers = IdListField(label=_("Papers received"), required=False)
 
     def service_kwargs(self) -> dict[str, object]:
         return {
-            "documents": [
-                DocumentTick(required_document_id=pk)
-                for pk in self.cleaned_data["documents"]
+            "papers": [
+                PaperTick(required_paper_id=pk) for pk in self.cleaned_data["papers"]
             ]
         }
 

@@ -13,7 +13,7 @@ from motcua.agencies.models import Agency, ServicePoint
 from motcua.core.forms import date_field
 from motcua.core.numbers import request_int
 from motcua.dossiers.choices import ApplicantKind, ReturnMethod
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.inputs import ApplicantInput, PaperTick
 from motcua.procedures.models import Procedure
 
 
@@ -55,7 +55,7 @@ class CounterForm(forms.Form):
         required=False,
         empty_label=_("automatic"),
     )
-    documents = IdListField(label=_("Papers received"), required=False)
+    papers = IdListField(label=_("Papers received"), required=False)
     applicant_kind = forms.ChoiceField(
         label=_("Applicant is"),
         choices=ApplicantKind.choices,
@@ -135,9 +135,9 @@ class CounterForm(forms.Form):
             authorisation_paper=data["authorisation_paper"],
         )
 
-    def ticks(self) -> list[DocumentTick]:
+    def ticks(self) -> list[PaperTick]:
         """Return the ticked papers and those taken by reference to held data."""
-        ticked = set(self.cleaned_data["documents"])
+        ticked = set(self.cleaned_data["papers"])
         referenced = {
             number: str(value).strip()
             for key, value in self.data.items()
@@ -146,8 +146,8 @@ class CounterForm(forms.Form):
             and str(value).strip()
         }
         return [
-            DocumentTick(
-                required_document_id=pk,
+            PaperTick(
+                required_paper_id=pk,
                 is_provided=pk in ticked,
                 reference=referenced.get(pk, ""),
             )

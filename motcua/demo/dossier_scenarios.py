@@ -18,7 +18,7 @@ from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.selectors import work_calendar_get
 from motcua.dossiers import services
 from motcua.dossiers.choices import AgencyRequestMode, DossierChannel
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick, FeeLine
+from motcua.dossiers.inputs import ApplicantInput, FeeLine, PaperTick
 from motcua.dossiers.intake import checklist_items
 from motcua.dossiers.models import Dossier
 from motcua.population.adapters import citizen_lookup
@@ -77,10 +77,10 @@ def ticks(
     procedure: Procedure,
     case_heading: str = "",
     channel: int = DossierChannel.IN_PERSON,
-) -> list[DocumentTick]:
+) -> list[PaperTick]:
     """Every paper of the checklist but the conditional ones (they do not apply)."""
     return [
-        DocumentTick(required_document_id=d.pk)
+        PaperTick(required_paper_id=d.pk)
         for d in checklist_items(procedure, case_heading, channel=channel)
         if not d.condition
     ]
@@ -108,7 +108,7 @@ class Scenario:
             procedure=self.procedure,
             service_point=self.cast.point,
             applicant=applicant(self.personal_id),
-            documents=ticks(self.procedure, case),
+            papers=ticks(self.procedure, case),
             case_heading=case,
             summary=f"{self.procedure.name} {DEMO_MARK}",
             competent_agency=self.competent(),
@@ -123,7 +123,7 @@ class Scenario:
             procedure=self.procedure,
             competent_agency=self.competent(),
             applicant=applicant(self.personal_id),
-            documents=ticks(self.procedure, case, DossierChannel.ONLINE),
+            papers=ticks(self.procedure, case, DossierChannel.ONLINE),
             case_heading=case,
             summary=f"{self.procedure.name} {DEMO_MARK}",
         )

@@ -26,7 +26,7 @@ from motcua.core.errors import InvalidInput, NotFound, PermissionDenied
 from motcua.dossiers.models import (
     AgencyRequest,
     Dossier,
-    DossierDocument,
+    DossierPaper,
     PersonalDataAccess,
 )
 from motcua.dossiers.workflow import DossierState
@@ -125,7 +125,7 @@ def personal_data_visible(user: Actor | None, dossier: Dossier) -> bool:
 
 def dossier_paper_for_user(
     *, user: Actor, code: str, position: int, now: datetime
-) -> DossierDocument:
+) -> DossierPaper:
     """Return paper ``position`` of dossier ``code`` with its file; log the access.
 
     Papers carry personal data: only staff who may read it open them.
@@ -141,7 +141,7 @@ def dossier_paper_for_user(
         raise PermissionDenied(
             _("Only the receiving and the competent agency open the papers.")
         )
-    paper = dossier.documents.filter(position=position).exclude(file="").first()
+    paper = dossier.papers.filter(position=position).exclude(file="").first()
     if paper is None:
         raise NotFound(_("This paper has no file."))
     return paper

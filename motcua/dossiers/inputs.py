@@ -75,11 +75,11 @@ class ApplicantInput:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentTick:
+class PaperTick:
     """One checklist item: provided, or taken by reference to data held
     (Decree 45/2020 Art. 4: papers the authorities hold are not asked again)."""
 
-    required_document_id: int
+    required_paper_id: int
     is_provided: bool = True
     reference: str = ""
     # A file already in the default storage (an online upload), by its name there.

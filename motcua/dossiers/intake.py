@@ -21,10 +21,10 @@ from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.competence import competent_agencies, competent_agency_default
-from motcua.dossiers.inputs import DocumentTick
-from motcua.dossiers.models import DossierDocument
+from motcua.dossiers.inputs import PaperTick
+from motcua.dossiers.models import DossierPaper
 from motcua.procedures.choices import Channel, TimeUnit
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure, RequiredPaper
 from motcua.procedures.selectors import (
     case_headings,
     papers_to_hand_in,
@@ -40,7 +40,7 @@ _CHANNELS: dict[int, str] = {
 
 def checklist_items(
     procedure: Procedure, case_heading: str, *, channel: int = DossierChannel.IN_PERSON
-) -> list[RequiredDocument]:
+) -> list[RequiredPaper]:
     """The papers to hand in for ``case_heading`` on ``channel`` (the catalogue's
     rule: ``procedures.selectors.papers_to_hand_in``)."""
     return papers_to_hand_in(
@@ -63,36 +63,34 @@ def case_check(procedure: Procedure, case_heading: str) -> None:
 
 
 def _ticks_by_id(
-    items: Sequence[RequiredDocument], ticks: Sequence[DocumentTick]
-) -> dict[int, DocumentTick]:
+    items: Sequence[RequiredPaper], ticks: Sequence[PaperTick]
+) -> dict[int, PaperTick]:
     known = {item.pk for item in items}
     unknown = [
-        tick.required_document_id
-        for tick in ticks
-        if tick.required_document_id not in known
+        tick.required_paper_id for tick in ticks if tick.required_paper_id not in known
     ]
     if unknown:
         raise InvalidInput(
             _("These papers are not on the checklist of this procedure: %(ids)s.")
             % {"ids": ", ".join(str(pk) for pk in unknown)},
-            field_errors={"documents": _("unknown checklist item")},
+            field_errors={"papers": _("unknown checklist item")},
         )
-    return {tick.required_document_id: tick for tick in ticks}
+    return {tick.required_paper_id: tick for tick in ticks}
 
 
-def paper_needed(item: RequiredDocument | DossierDocument) -> bool:
+def paper_needed(item: RequiredPaper | DossierPaper) -> bool:
     """A conditional paper is never missing: the officer ticks it when it applies."""
     return not item.condition
 
 
-def _ticked(tick: DocumentTick | None) -> bool:
+def _ticked(tick: PaperTick | None) -> bool:
     return tick is not None and (tick.is_provided or bool(tick.reference.strip()))
 
 
 def checklist_missing(
     procedure: Procedure,
     case_heading: str,
-    ticks: Sequence[DocumentTick],
+    ticks: Sequence[PaperTick],
     *,
     channel: int = DossierChannel.IN_PERSON,
 ) -> list[str]:
@@ -241,8 +239,8 @@ class CounterTerms:
     cases: list[str]
     case: str  # the chosen case ("" while one must still be chosen)
     case_chosen: bool  # False: the procedure has several cases and none is chosen
-    items: list[RequiredDocument]  # the papers to hand in (empty until chosen)
-    shown: list[RequiredDocument]  # the papers shown and taken back
+    items: list[RequiredPaper]  # the papers to hand in (empty until chosen)
+    shown: list[RequiredPaper]  # the papers shown and taken back
     agencies: list[Agency]  # the agencies that may decide it at this point
     agency: Agency | None  # the chosen or proposed one (None: the officer chooses)
     preview: DeadlineResult | None

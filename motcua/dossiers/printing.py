@@ -177,9 +177,9 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def _papers(dossier: Dossier) -> tuple[PaperItem, ...]:
-    documents = dossier.documents.filter(
-        Q(is_provided=True) | ~Q(reference="")
-    ).order_by("position", "id")
+    documents = dossier.papers.filter(Q(is_provided=True) | ~Q(reference="")).order_by(
+        "position", "id"
+    )
     return tuple(
         PaperItem(
             name=document.name,
@@ -338,7 +338,7 @@ def apology_data(*, dossier: Dossier, tracking_url: str) -> ApologyData:
 
 def _returned_papers(dossier: Dossier) -> tuple[str, ...]:
     # The originals handed in go back to the applicant with the notice.
-    documents = dossier.documents.filter(is_provided=True, originals__gt=0)
+    documents = dossier.papers.filter(is_provided=True, originals__gt=0)
     return tuple(d.name for d in documents.order_by("position", "id"))
 
 

@@ -48,9 +48,9 @@ from motcua.dossiers.messages import notify
 from motcua.dossiers.models import (
     Dossier,
     DossierApology,
-    DossierDocument,
     DossierEvent,
     DossierFee,
+    DossierPaper,
     PersonalDataAccess,
     PublicLookup,
 )
@@ -133,7 +133,7 @@ class TimeLeft:
 
 
 @dataclass(frozen=True, slots=True)
-class PublicDocument:
+class PublicPaper:
     name: str
     originals: int
     copies: int
@@ -146,7 +146,7 @@ class PublicPersonal:
     """Shown only when the second factor matches."""
 
     applicant_name: str
-    documents: tuple[PublicDocument, ...]
+    papers: tuple[PublicPaper, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,11 +338,11 @@ def _todo(dossier: Dossier) -> PublicTodo:
 
 
 def _personal(dossier: Dossier) -> PublicPersonal:
-    documents = DossierDocument.objects.filter(dossier=dossier).order_by("position")
+    documents = DossierPaper.objects.filter(dossier=dossier).order_by("position")
     return PublicPersonal(
         applicant_name=dossier.applicant_name,
-        documents=tuple(
-            PublicDocument(
+        papers=tuple(
+            PublicPaper(
                 name=document.name,
                 originals=document.originals,
                 copies=document.copies,

@@ -221,7 +221,7 @@ def _dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "provided": paper.is_provided,
                 "file": bool(paper.file),
             }
-            for paper in dossier.documents.order_by("position")
+            for paper in dossier.papers.order_by("position")
         ],
     }
 

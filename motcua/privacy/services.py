@@ -30,7 +30,7 @@ from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import citizen_of
 from motcua.citizens.services import citizen_account_accesses_purge
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
-from motcua.dossiers.models import DossierDocument
+from motcua.dossiers.models import DossierPaper
 from motcua.dossiers.owners import dossiers_filed_by
 from motcua.dossiers.services.retention import (
     dossier_contacts_erase,
@@ -58,7 +58,7 @@ RECORD_TYPES = (
 def _file_still_used(name: str) -> bool:
     return (
         StoredPaper.objects.filter(file=name).exists()
-        or DossierDocument.objects.filter(file=name).exists()
+        or DossierPaper.objects.filter(file=name).exists()
         or SubmissionPaper.objects.filter(file=name).exists()
     )
 

@@ -24,7 +24,7 @@ from motcua.procedures.models import (
     ProcedureField,
     ProcedureResult,
     ProcessStep,
-    RequiredDocument,
+    RequiredPaper,
 )
 from motcua.procedures.services import (
     delegation_record,
@@ -54,7 +54,7 @@ class ChannelInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 class DocumentInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = RequiredDocument
+    model = RequiredPaper
     extra = 0
     fields = [
         "position",
@@ -83,7 +83,7 @@ class AgencyInline(admin.TabularInline):  # type: ignore[type-arg]
 
 _EDITED_LISTS: dict[type, str] = {
     ProcedureChannel: "channels",
-    RequiredDocument: "documents",
+    RequiredPaper: "documents",
     ProcedureResult: "results",
 }
 

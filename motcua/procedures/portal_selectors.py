@@ -26,7 +26,7 @@ from motcua.procedures.models import (
     ProcedureChannel,
     ProcedureField,
     ProcedureResult,
-    RequiredDocument,
+    RequiredPaper,
 )
 from motcua.procedures.selectors import procedure_get, procedure_search
 
@@ -183,7 +183,7 @@ def procedure_where_to_submit(procedure: Procedure) -> QuerySet[ServicePoint]:
 class Paper:
     """One required paper (or a note) with its form template, if any."""
 
-    document: RequiredDocument
+    document: RequiredPaper
     template_url: str | None
 
 
@@ -216,7 +216,7 @@ def form_template_url(*, procedure_code: str, form_template: str) -> str | None:
 
 def _cases(procedure: Procedure) -> list[PaperCase]:
     cases: list[PaperCase] = []
-    for document in procedure.documents.order_by("position", "id"):
+    for document in procedure.papers.order_by("position", "id"):
         if not cases or cases[-1].heading != document.case_heading:
             cases.append(PaperCase(heading=document.case_heading))
         url = form_template_url(

@@ -38,7 +38,7 @@ from motcua.procedures.models import (
     Procedure,
     ProcedureAgency,
     ProcedureField,
-    RequiredDocument,
+    RequiredPaper,
 )
 from motcua.procedures.records import level_flag
 
@@ -110,8 +110,8 @@ def procedure_get(*, code: str) -> Procedure:
 
 def _papers(
     procedure: Procedure, case_heading: str, *, online: bool, shown: bool
-) -> list[RequiredDocument]:
-    items = RequiredDocument.objects.filter(
+) -> list[RequiredPaper]:
+    items = RequiredPaper.objects.filter(
         procedure=procedure, is_note=False, is_shown=shown
     )
     if case_heading:
@@ -122,7 +122,7 @@ def _papers(
 
 def papers_to_hand_in(
     procedure: Procedure, case_heading: str, *, online: bool = False
-) -> list[RequiredDocument]:
+) -> list[RequiredPaper]:
     """The checklist: the papers of ``case_heading`` and those common to every
     case (all cases' when empty), as asked on the channel (online or on paper).
     Notes and papers only shown are not on it; conditional papers are, with
@@ -132,7 +132,7 @@ def papers_to_hand_in(
 
 def papers_to_show(
     procedure: Procedure, case_heading: str, *, online: bool = False
-) -> list[RequiredDocument]:
+) -> list[RequiredPaper]:
     """The papers the applicant shows and takes back (giấy tờ phải xuất trình)."""
     return _papers(procedure, case_heading, online=online, shown=True)
 
@@ -142,7 +142,7 @@ def case_headings(procedure: Procedure) -> list[str]:
     the procedure has a single case (its papers have no heading)."""
     headings: list[str] = []
     for heading in (
-        RequiredDocument.objects.filter(procedure=procedure, is_note=False)
+        RequiredPaper.objects.filter(procedure=procedure, is_note=False)
         .exclude(case_heading="")
         .order_by("position", "id")
         .values_list("case_heading", flat=True)

@@ -93,8 +93,8 @@ class SubmissionPaper(models.Model):
         on_delete=models.CASCADE,
         related_name="papers",
     )
-    required_document = models.ForeignKey(
-        "procedures.RequiredDocument",
+    required_paper = models.ForeignKey(
+        "procedures.RequiredPaper",
         verbose_name=_("checklist item"),
         on_delete=models.CASCADE,
         related_name="+",
@@ -112,7 +112,7 @@ class SubmissionPaper(models.Model):
         verbose_name_plural = _("submission papers")
         constraints = [
             models.UniqueConstraint(
-                fields=["submission", "required_document"],
+                fields=["submission", "required_paper"],
                 name="submission_paper_unique",
             )
         ]

@@ -18,7 +18,7 @@ from motcua.core.errors import NotFound
 from motcua.dossiers.choices import DossierChannel, ReturnMethod
 from motcua.dossiers.inputs import ApplicantInput
 from motcua.dossiers.intake import checklist_items
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure, RequiredPaper
 from motcua.procedures.selectors import case_headings
 from motcua.submissions.models import Submission, SubmissionPaper, SubmissionState
 from motcua.submissions.rules import held_by_authorities, online_fee
@@ -66,7 +66,7 @@ def agency_choices(procedure: Procedure) -> QuerySet[Agency]:
 class PaperLine:
     """One paper of the checklist as the draft has it."""
 
-    item: RequiredDocument
+    item: RequiredPaper
     paper: SubmissionPaper | None
     held_by_authorities: bool
     reusable: list[StoredPaper] = field(default_factory=list)
@@ -88,8 +88,8 @@ def checklist_of(submission: Submission) -> list[PaperLine]:
         submission.procedure, submission.case_heading, channel=DossierChannel.ONLINE
     )
     papers = {
-        paper.required_document_id: paper
-        for paper in submission.papers.filter(required_document__in=items)
+        paper.required_paper_id: paper
+        for paper in submission.papers.filter(required_paper__in=items)
     }
     stored = papers_reusable(submission.account)  # one read for every line
     return [

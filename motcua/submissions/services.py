@@ -29,7 +29,7 @@ from motcua.citizens.selectors import citizen_of, paper_of
 from motcua.citizens.services import stored_paper_add
 from motcua.core.errors import Conflict, DomainError, InvalidInput
 from motcua.dossiers.choices import ReturnMethod
-from motcua.dossiers.inputs import DocumentTick, PaidFee
+from motcua.dossiers.inputs import PaidFee, PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_register_online
 from motcua.files.uploads import CheckedUpload, safe_display_name, upload_check
@@ -158,7 +158,7 @@ def _paper_row(submission: Submission, item_id: int) -> tuple[SubmissionPaper, s
     uploaded for it before (to delete once replaced; a reused file is not ours)."""
     paper, _created = SubmissionPaper.objects.get_or_create(
         submission=submission,
-        required_document_id=item_id,
+        required_paper_id=item_id,
         defaults={"source": PaperSource.UPLOAD},
     )
     return paper, (paper.file.name if paper.source == PaperSource.UPLOAD else "")
@@ -269,14 +269,14 @@ def _paid(submission: Submission) -> Payment | None:
     return payment_counted_for(_purpose(submission))
 
 
-def _ticks(submission: Submission) -> list[DocumentTick]:
+def _ticks(submission: Submission) -> list[PaperTick]:
     id_number = str(submission.applicant.get("id_number", ""))
-    ticks: list[DocumentTick] = []
+    ticks: list[PaperTick] = []
     for line in checklist_of(submission):
         if line.paper is not None:
             ticks.append(
-                DocumentTick(
-                    required_document_id=line.item.pk,
+                PaperTick(
+                    required_paper_id=line.item.pk,
                     is_provided=True,
                     reference=line.paper.reference,
                     file=line.paper.file.name or "",
@@ -284,8 +284,8 @@ def _ticks(submission: Submission) -> list[DocumentTick]:
             )
         elif line.held_by_authorities:
             ticks.append(
-                DocumentTick(
-                    required_document_id=line.item.pk,
+                PaperTick(
+                    required_paper_id=line.item.pk,
                     is_provided=False,
                     reference=population_reference(id_number),
                 )
@@ -341,7 +341,7 @@ def submission_file(*, submission: Submission, account: User, now: datetime) -> 
         procedure=locked.procedure,
         competent_agency=locked.competent_agency,
         applicant=applicant_input(locked),
-        documents=_ticks(locked),
+        papers=_ticks(locked),
         case_heading=locked.case_heading,
         summary=locked.summary,
         return_method=locked.return_method,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from motcua.dossiers import services as s
-from motcua.dossiers.inputs import DocumentTick, FeeLine
+from motcua.dossiers.inputs import FeeLine, PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.submissions.services import (
     submission_file,
@@ -151,9 +151,9 @@ def test_the_fees_page_has_no_serious_accessibility_violation(
 ):
     dossier = filed(world)
     now = timezone.now()
-    ticks = [DocumentTick(required_document_id=item.pk) for item in world.items]
+    ticks = [PaperTick(required_paper_id=item.pk) for item in world.items]
     s.dossier_receive(
-        dossier_code=dossier.code, actor=world.officer, now=now, documents=ticks
+        dossier_code=dossier.code, actor=world.officer, now=now, papers=ticks
     )
     s.dossier_assign(
         dossier_code=dossier.code,

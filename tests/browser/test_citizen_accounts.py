@@ -112,7 +112,7 @@ def test_my_dossiers_and_my_papers_pass_axe_at_320_px(page: Page, live_server: A
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=user,
     )
     stored_paper_add(
@@ -147,7 +147,7 @@ def test_my_personal_data_lists_views_downloads_and_erases(
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=user,
     )
     dossier_get_for_user(user=world.officer, code=dossier.code, purpose="view", now=NOW)

@@ -163,7 +163,7 @@ def test_a_citizen_finds_files_pays_tracks_and_rates(
     page.locator("#competent_agency").select_option(str(ward.pk))
     page.locator("#summary").fill("Đăng ký khai sinh cho con gái Nguyễn Thu An")
     first, second = (
-        demo.documents.filter(is_note=False)
+        demo.papers.filter(is_note=False)
         .order_by("position")
         .values_list("pk", flat=True)
     )

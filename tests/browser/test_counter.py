@@ -12,7 +12,7 @@ from motcua.core.text import fold
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import World
 from motcua.population.adapters import DemoPopulationAdapter
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure, RequiredPaper
 
 MENU = "motcua.backoffice.context_processors.worklist_counts"
 PASSWORD = "demo12345"  # a test account
@@ -148,14 +148,14 @@ def test_tick_all_leaves_the_papers_needed_only_in_some_situations(
     page: Page, live_server, world: World
 ):
     procedure = world.procedure
-    RequiredDocument.objects.create(
+    RequiredPaper.objects.create(
         procedure=procedure,
         position=3,
         name="Văn bản ủy quyền trong trường hợp ủy quyền.",
         originals=1,
         condition="trong trường hợp ủy quyền",
     )
-    RequiredDocument.objects.create(
+    RequiredPaper.objects.create(
         procedure=procedure, position=4, name="Thẻ căn cước.", is_shown=True
     )
     log_in(page, live_server.url, "officer")
@@ -177,7 +177,7 @@ def test_tick_all_leaves_the_papers_needed_only_in_some_situations(
     page.get_by_test_id("confirm").click()
     expect(page.get_by_test_id("print-receipt")).to_be_visible()
     dossier = Dossier.objects.get()
-    provided = dossier.documents.filter(is_provided=True).values_list("name", flat=True)
+    provided = dossier.papers.filter(is_provided=True).values_list("name", flat=True)
     assert sorted(provided) == ["Giấy tờ chứng minh chỗ ở", "Tờ khai"]
 
 

@@ -20,7 +20,7 @@ from motcua.agencies.models import Agency, StaffAssignment, StaffRole
 from motcua.citizens.services import stored_paper_upload
 from motcua.citizens.tests.factories import citizen as citizen_make
 from motcua.demo.seeding import DEMO_CITIZEN_ID, DEMO_PASSWORD, demo_seed
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.inputs import ApplicantInput, PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_receive, dossier_register_online
 from motcua.notices.services import notice_publish
@@ -102,14 +102,14 @@ def _online_dossier(owner: User, agency: Agency, procedure: Procedure) -> Dossie
             phone="0912345678",
             address="12 Hàng Bạc, Hà Nội",
         ),
-        documents=[
-            DocumentTick(
-                required_document_id=d.pk,
+        papers=[
+            PaperTick(
+                required_paper_id=d.pk,
                 file=default_storage.save(
                     "papers/matrix.pdf", ContentFile(pdf_bytes())
                 ),
             )
-            for d in procedure.documents.filter(is_note=False)
+            for d in procedure.papers.filter(is_note=False)
         ],
         account=owner,
     )

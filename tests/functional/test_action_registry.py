@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 
 from motcua.api.dossiers.transitions import SCHEMA_BY_ACTION
+from motcua.api.published_names import PUBLISHED_NAMES
 from motcua.backoffice.action_forms import ACTION_FORMS
 from motcua.dossiers.actions import ACTIONS, public_label_of, staff_actions
 from motcua.dossiers.services import STAFF_SERVICES
@@ -60,7 +61,8 @@ def test_every_staff_action_has_one_service_a_form_and_an_api_body():
 @pytest.mark.parametrize("action", sorted(SCHEMA_BY_ACTION))
 def test_the_api_body_names_the_services_own_fields(action):
     schema = SCHEMA_BY_ACTION[action]
-    body = set(schema.model_fields) - {"action", "expected_version"}
+    published = set(schema.model_fields) - {"action", "expected_version"}
+    body = {PUBLISHED_NAMES.get(name, name) for name in published}
     assert body <= _fields(action), body - _fields(action)
 
 

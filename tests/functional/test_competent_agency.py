@@ -79,7 +79,7 @@ def test_the_counter_receives_for_the_proposed_ward_and_refuses_the_centre(hanoi
         "procedure": birth,
         "service_point": hanoi,
         "applicant": applicant(),
-        "documents": all_ticks(birth),
+        "papers": all_ticks(birth),
     }
 
     dossier = dossier_create_at_counter(**values, case_heading=_case(birth))

@@ -15,7 +15,7 @@ import pytest
 
 from motcua.citizens.services import stored_paper_delete, stored_paper_upload
 from motcua.dossiers import services as s
-from motcua.dossiers.models import DossierDocument
+from motcua.dossiers.models import DossierPaper
 from motcua.dossiers.tests.factories import all_ticks, applicant, vn
 from motcua.files.orphans import orphan_files_purge
 from motcua.submissions.models import SubmissionPaper
@@ -63,7 +63,7 @@ def test_a_dossier_documents_file_is_kept(world, media):
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=world.citizen,
     )
     s.dossier_request_supplement_at_reception(
@@ -80,7 +80,7 @@ def test_a_dossier_documents_file_is_kept(world, media):
     )
     (name,) = [
         row.file.name
-        for row in DossierDocument.objects.filter(dossier=dossier).exclude(file="")
+        for row in DossierPaper.objects.filter(dossier=dossier).exclude(file="")
     ]
     # Only the dossier refers to it: sent for a supplement, not through a draft.
     assert not SubmissionPaper.objects.filter(file=name).exists()

@@ -146,7 +146,7 @@ def dossier_out(*, dossier: Dossier, user: User, now: datetime) -> DossierOut:
         register_number=dossier.register_number,
         documents=[
             DocumentOut.model_validate(document)
-            for document in dossier.documents.order_by("position", "id")
+            for document in dossier.papers.order_by("position", "id")
         ],
         fees=[
             FeeOut.model_validate(fee)

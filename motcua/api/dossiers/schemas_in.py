@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from motcua.dossiers.choices import ApplicantKind
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.inputs import ApplicantInput, PaperTick
 
 
 class ApplicantIn(Schema):
@@ -34,13 +34,13 @@ class FilerIn(Schema):
 class DocumentTickIn(Schema):
     """A checklist paper: provided, or referenced (Decree 45/2020 Art. 4)."""
 
-    required_document_id: int
+    required_document_id: int  # the published name: a required paper's id
     is_provided: bool = True
     reference: str = Field("", max_length=300)
 
-    def tick(self) -> DocumentTick:
-        return DocumentTick(
-            required_document_id=self.required_document_id,
+    def tick(self) -> PaperTick:
+        return PaperTick(
+            required_paper_id=self.required_document_id,
             is_provided=self.is_provided,
             reference=self.reference,
         )

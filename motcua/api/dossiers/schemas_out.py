@@ -7,7 +7,7 @@ from ninja import Field, Schema
 
 from motcua.api.openapi import ErrorOut as ErrorOut  # the API's one error shape
 from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import Dossier, DossierEvent, DossierPaper
 from motcua.dossiers.payloads import PAYLOAD_OF_ACTION, payload_read
 from motcua.dossiers.workflow import DossierAction
 
@@ -51,7 +51,13 @@ class DocumentOut(Schema):
     copies: int
     is_provided: bool
     reference: str
-    required_document_id: int | None
+    required_document_id: int | None  # the published name: a required paper's id
+
+    @staticmethod
+    def resolve_required_document_id(obj: "DossierPaper | DocumentOut") -> int | None:
+        if isinstance(obj, DossierPaper):
+            return obj.required_paper_id
+        return obj.required_document_id  # already presented (nested validation)
 
 
 class FeeOut(Schema):

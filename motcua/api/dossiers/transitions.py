@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, Field
 from motcua.accounts.models import User
 from motcua.api.dossiers.parsing import agency_coded, user_named, validate
 from motcua.api.dossiers.schemas_in import DocumentTickIn
+from motcua.api.published_names import PUBLISHED_NAMES
 from motcua.core.errors import InvalidInput
 from motcua.dossiers import services
 from motcua.dossiers.inputs import FeeLine
@@ -31,7 +32,9 @@ class TransitionBase(Schema):
     expected_version: int = Field(ge=1)
 
     def arguments(self) -> dict[str, Any]:
-        return self.model_dump(exclude={"action"})
+        """The service's keywords: the body's fields by their service names."""
+        body = self.model_dump(exclude={"action"})
+        return {PUBLISHED_NAMES.get(name, name): value for name, value in body.items()}
 
     def perform(self, *, code: str, actor: User, now: datetime) -> Dossier:
         return services.STAFF_SERVICES[self.action](
@@ -47,7 +50,7 @@ class WithTicks(TransitionBase):
     def arguments(self) -> dict[str, Any]:
         return {
             **super().arguments(),
-            "documents": [document.tick() for document in self.documents],
+            "papers": [document.tick() for document in self.documents],
         }
 
 

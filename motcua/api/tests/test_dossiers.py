@@ -292,7 +292,7 @@ def test_an_online_dossier_can_be_refused_with_reasons(world, as_staff):
 
 def test_a_walk_in_is_asked_for_papers_or_refused_through_the_api(world, as_staff):
     officer = as_staff("officer")
-    first = world.procedure.documents.order_by("position").first()
+    first = world.procedure.papers.order_by("position").first()
 
     asked = officer.post(
         "/dossiers",

@@ -78,7 +78,7 @@ def counter_body(world: World, **overrides: Any) -> dict[str, Any]:
             "address": "12 Hàng Bạc, Hoàn Kiếm, Hà Nội",
         },
         "documents": [
-            {"required_document_id": tick.required_document_id}
+            {"required_document_id": tick.required_paper_id}
             for tick in all_ticks(world.procedure)
         ],
     }

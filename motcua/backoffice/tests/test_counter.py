@@ -26,8 +26,8 @@ def post_data(world: World, **overrides: object) -> dict[str, object]:
         "procedure": world.procedure.code,
         "case_heading": "",
         "competent_agency": world.agency.pk,
-        "documents": [
-            str(pk) for pk in world.procedure.documents.values_list("pk", flat=True)
+        "papers": [
+            str(pk) for pk in world.procedure.papers.values_list("pk", flat=True)
         ],
         "applicant_kind": "person",
         "applicant_id_number": "001190012345",
@@ -79,8 +79,8 @@ def test_confirming_receives_the_dossier_and_opens_its_page(client, world):
 
 def test_a_missing_paper_is_explained_and_every_value_kept(client, world):
     client.force_login(world.officer)
-    first = world.procedure.documents.order_by("position").first()
-    response = client.post(URL, post_data(world, documents=[str(first.pk)]))
+    first = world.procedure.papers.order_by("position").first()
+    response = client.post(URL, post_data(world, papers=[str(first.pk)]))
     assert response.status_code == 200
     assert not Dossier.objects.exists()
     html = response.content.decode()
@@ -88,7 +88,7 @@ def test_a_missing_paper_is_explained_and_every_value_kept(client, world):
     assert "Giấy tờ chứng minh chỗ ở" in html  # the missing paper is named
     assert 'value="Trần Thị Hương"' in html
     assert 'value="001190012345"' in html
-    assert re.search(rf'name="documents" value="{first.pk}"[^>]*checked', html)
+    assert re.search(rf'name="papers" value="{first.pk}"[^>]*checked', html)
 
 
 def test_a_malformed_personal_id_comes_back_on_its_field(client, world):
@@ -198,12 +198,12 @@ def test_a_resent_confirmation_makes_no_second_dossier(client, world):
 
 def test_an_incomplete_walk_in_is_handed_form_02_with_the_missing_paper(client, world):
     client.force_login(world.officer)
-    first = world.procedure.documents.order_by("position").first()
+    first = world.procedure.papers.order_by("position").first()
 
     response = client.post(
         URL,
         post_data(
-            world, documents=[str(first.pk)], outcome="papers", note="Mang bản chính"
+            world, papers=[str(first.pk)], outcome="papers", note="Mang bản chính"
         ),
     )
 
@@ -260,10 +260,10 @@ def _one_day_for_the_case_four_for_every_case(world, case: str) -> None:
 
 def test_the_deadline_preview_follows_the_chosen_case(client, world):
     case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
-    world.procedure.documents.filter(position=2).update(case_heading=case)
+    world.procedure.papers.filter(position=2).update(case_heading=case)
     # A second case, so that "" means "none chosen yet" (a procedure with one
     # case has it chosen by itself, on the panel and in the preview alike).
-    world.procedure.documents.exclude(position=2).update(case_heading="Trường hợp khác")
+    world.procedure.papers.exclude(position=2).update(case_heading="Trường hợp khác")
     _one_day_for_the_case_four_for_every_case(world, case)
     client.force_login(world.officer)
 
@@ -285,7 +285,7 @@ def test_the_deadline_preview_follows_the_chosen_case(client, world):
 
 def test_the_preview_and_the_panel_take_a_single_case_by_themselves(client, world):
     case = "Trường hợp thuộc điểm c, điểm d khoản 1 Điều 31"
-    world.procedure.documents.filter(position=2).update(case_heading=case)
+    world.procedure.papers.filter(position=2).update(case_heading=case)
     _one_day_for_the_case_four_for_every_case(world, case)
     client.force_login(world.officer)
     query = {"procedure": world.procedure.code, "competent_agency": world.agency.pk}

@@ -167,7 +167,7 @@ def test_an_uploaded_paper_is_served_as_a_sandboxed_download(
 ):
     settings.MEDIA_ROOT = str(tmp_path)
     dossier = world.receive(vn(2026, 3, 2, 9))
-    paper = dossier.documents.order_by("position").first()
+    paper = dossier.papers.order_by("position").first()
     assert paper is not None
     paper.file.save("x.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     client.force_login(world.officer)

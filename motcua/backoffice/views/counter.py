@@ -88,7 +88,7 @@ def _terms(procedure: Procedure, point: ServicePoint, params: Any) -> CounterTer
 def _panel(procedure: Procedure, point: ServicePoint, params: Any) -> dict[str, object]:
     """Return the context of the case, checklist, agency and deadline parts."""
     terms = _terms(procedure, point, params)
-    ticked = {n for n in map(request_int, params.getlist("documents")) if n is not None}
+    ticked = {n for n in map(request_int, params.getlist("papers")) if n is not None}
     return {
         "procedure": procedure,
         "cases": terms.cases,
@@ -142,7 +142,7 @@ def counter(request: HttpRequest) -> HttpResponse:
             "procedure": data["procedure"],
             "service_point": data["service_point"],
             "applicant": form.applicant(),
-            "documents": form.ticks(),
+            "papers": form.ticks(),
             "case_heading": data["case_heading"],
             "summary": data["summary"],
             "competent_agency": data["competent_agency"],

@@ -91,7 +91,7 @@ def _page(
         "step_times": dossier_step_times(dossier=dossier, now=now),
         "time_left": dossier_time_left(dossier=dossier, now=now),
         "action_forms": action_forms,
-        "documents": dossier.documents.order_by("position", "id"),
+        "papers": dossier.papers.order_by("position", "id"),
         "fees": dossier.fees.order_by("requested_at", "id"),
         "legs": dossier.agency_requests.select_related("to_agency").order_by(
             "position", "id"

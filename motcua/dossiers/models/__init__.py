@@ -2,9 +2,9 @@
 
 from motcua.dossiers.models.access import PersonalDataAccess
 from motcua.dossiers.models.apologies import DossierApology
-from motcua.dossiers.models.documents import DossierDocument, DossierFee
 from motcua.dossiers.models.dossier import Dossier
 from motcua.dossiers.models.events import DossierEvent
+from motcua.dossiers.models.papers import DossierFee, DossierPaper
 from motcua.dossiers.models.pauses import DossierPause
 from motcua.dossiers.models.public import PublicLookup
 from motcua.dossiers.models.routing import AgencyRequest
@@ -23,9 +23,9 @@ __all__ = [
     "Dossier",
     "DossierApology",
     "DossierCodeSequence",
-    "DossierDocument",
     "DossierEvent",
     "DossierFee",
+    "DossierPaper",
     "DossierPause",
     "PersonalDataAccess",
     "PublicLookup",

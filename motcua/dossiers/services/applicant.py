@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.errors import InvalidInput
-from motcua.dossiers.models import Dossier, DossierDocument
+from motcua.dossiers.models import Dossier, DossierPaper
 from motcua.dossiers.payloads import PapersSentOnline
 from motcua.dossiers.selectors import supplement_items_asked
 from motcua.dossiers.services.transitions import (
@@ -31,10 +31,10 @@ from motcua.dossiers.workflow import DossierAction
 def _attach(dossier: Dossier, name: str, file_name: str) -> None:
     """Put the file on the paper of that name, or add the paper (an item asked for
     beyond the checklist, e.g. a clearer copy)."""
-    row = dossier.documents.filter(name=name).order_by("position", "id").first()
+    row = dossier.papers.filter(name=name).order_by("position", "id").first()
     if row is None:
-        last = dossier.documents.aggregate(last=Max("position"))["last"] or 0
-        row = DossierDocument(dossier=dossier, position=last + 1, name=name)
+        last = dossier.papers.aggregate(last=Max("position"))["last"] or 0
+        row = DossierPaper(dossier=dossier, position=last + 1, name=name)
     row.file.name = file_name
     row.is_provided = True  # provided; the officer checks it before accepting
     row.save()

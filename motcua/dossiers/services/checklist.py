@@ -13,22 +13,22 @@ from django.utils.translation import gettext as _
 
 from motcua.calendars.selectors import deadline_compute
 from motcua.core.errors import InvalidInput
-from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.inputs import PaperTick
 from motcua.dossiers.intake import checklist_items, legal_time_counted, paper_needed
-from motcua.dossiers.models import Dossier, DossierDocument, DossierPause
+from motcua.dossiers.models import Dossier, DossierPaper, DossierPause
 from motcua.procedures.choices import TimeUnit
 
 
-def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
+def checklist_write(dossier: Dossier, ticks: Sequence[PaperTick]) -> None:
     """Write one row per checklist paper of ``dossier`` with its tick."""
     items = checklist_items(
         dossier.procedure, dossier.case_heading, channel=dossier.channel
     )
-    by_id = {tick.required_document_id: tick for tick in ticks}
-    DossierDocument.objects.bulk_create(
-        DossierDocument(
+    by_id = {tick.required_paper_id: tick for tick in ticks}
+    DossierPaper.objects.bulk_create(
+        DossierPaper(
             dossier=dossier,
-            required_document=item,
+            required_paper=item,
             position=position,
             name=item.name,
             originals=item.originals,
@@ -42,25 +42,23 @@ def checklist_write(dossier: Dossier, ticks: Sequence[DocumentTick]) -> None:
     )
 
 
-def checklist_update(dossier: Dossier, ticks: Sequence[DocumentTick]) -> list[str]:
+def checklist_update(dossier: Dossier, ticks: Sequence[PaperTick]) -> list[str]:
     """Apply ``ticks`` to ``dossier``'s papers; return the names still missing.
 
     Raises:
         InvalidInput: a tick names a paper not on the dossier's checklist.
     """
-    rows = list(dossier.documents.order_by("position", "id"))
-    by_item = {row.required_document_id: row for row in rows}
-    unknown = [
-        t.required_document_id for t in ticks if t.required_document_id not in by_item
-    ]
+    rows = list(dossier.papers.order_by("position", "id"))
+    by_item = {row.required_paper_id: row for row in rows}
+    unknown = [t.required_paper_id for t in ticks if t.required_paper_id not in by_item]
     if unknown:
         raise InvalidInput(
             _("These papers are not on the checklist of this dossier: %(ids)s.")
             % {"ids": ", ".join(str(pk) for pk in unknown)},
-            field_errors={"documents": _("unknown checklist item")},
+            field_errors={"papers": _("unknown checklist item")},
         )
     for tick in ticks:
-        row = by_item[tick.required_document_id]
+        row = by_item[tick.required_paper_id]
         row.is_provided = tick.is_provided
         row.reference = tick.reference.strip()
         row.save(update_fields=["is_provided", "reference"])

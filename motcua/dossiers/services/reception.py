@@ -28,8 +28,8 @@ from motcua.dossiers.choices import (
 )
 from motcua.dossiers.inputs import (
     ApplicantInput,
-    DocumentTick,
     PaidFee,
+    PaperTick,
     supplement_items_clean,
 )
 from motcua.dossiers.intake import (
@@ -190,7 +190,7 @@ def _incomplete(missing: list[str]) -> InvalidInput:
     return InvalidInput(
         _("The dossier is not complete; missing: %(items)s.")
         % {"items": "; ".join(missing)},
-        field_errors={"documents": _("Some required papers are missing.")},
+        field_errors={"papers": _("Some required papers are missing.")},
     )
 
 
@@ -223,7 +223,7 @@ def _walk_in(
     procedure: Procedure,
     service_point: ServicePoint,
     applicant: ApplicantInput,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     case_heading: str,
     summary: str,
     channel: int,
@@ -272,7 +272,7 @@ def _walk_in(
     dossier.service_point = service_point
     dossier.request_key = request_key or None
     acting.dossier = dossier
-    missing = checklist_missing(procedure, case_heading, documents, channel=channel)
+    missing = checklist_missing(procedure, case_heading, papers, channel=channel)
     return acting, missing
 
 
@@ -280,7 +280,7 @@ def _walk_in_save(
     acting: Acting,
     *,
     now: datetime,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     message: NotificationKind,
     message_context: dict[str, object] | None = None,
     note: str = "",
@@ -301,7 +301,7 @@ def _walk_in_save(
         message=message,
         message_context=message_context,
     )
-    checklist_write(dossier, documents)
+    checklist_write(dossier, papers)
     return dossier
 
 
@@ -314,7 +314,7 @@ def _create_at_counter(
     procedure: Procedure,
     service_point: ServicePoint,
     applicant: ApplicantInput,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     case_heading: str = "",
     summary: str = "",
     channel: int = DossierChannel.IN_PERSON,
@@ -339,7 +339,7 @@ def _create_at_counter(
         procedure=procedure,
         service_point=service_point,
         applicant=applicant,
-        documents=documents,
+        papers=papers,
         case_heading=case_heading,
         summary=summary,
         channel=channel,
@@ -352,9 +352,7 @@ def _create_at_counter(
     dossier = acting.dossier
     deadline_set(dossier, now=now)
     register_entry_allocate(dossier, now=now)
-    _walk_in_save(
-        acting, now=now, documents=documents, message=NotificationKind.RECEIVED
-    )
+    _walk_in_save(acting, now=now, papers=papers, message=NotificationKind.RECEIVED)
     dossier_auto_assign(dossier, now=now)
     return dossier
 
@@ -390,7 +388,7 @@ def _request_papers_at_counter(
     procedure: Procedure,
     service_point: ServicePoint,
     applicant: ApplicantInput,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     case_heading: str = "",
     summary: str = "",
     reason: str = "",
@@ -417,7 +415,7 @@ def _request_papers_at_counter(
         procedure=procedure,
         service_point=service_point,
         applicant=applicant,
-        documents=documents,
+        papers=papers,
         case_heading=case_heading,
         summary=summary,
         channel=channel,
@@ -428,12 +426,12 @@ def _request_papers_at_counter(
     if not missing:
         raise Conflict(
             _("Every paper of the checklist is here: receive the dossier instead."),
-            field_errors={"documents": _("Nothing is missing.")},
+            field_errors={"papers": _("Nothing is missing.")},
         )
     return _walk_in_save(
         acting,
         now=now,
-        documents=documents,
+        papers=papers,
         note=reason.strip(),
         payload=PapersAskedAtReception(
             channel=acting.dossier.channel, counter=True, items=tuple(missing), round=1
@@ -467,7 +465,7 @@ def _refuse_at_counter(
     procedure: Procedure,
     service_point: ServicePoint,
     applicant: ApplicantInput,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     reasons: str,
     case_heading: str = "",
     summary: str = "",
@@ -495,7 +493,7 @@ def _refuse_at_counter(
         procedure=procedure,
         service_point=service_point,
         applicant=applicant,
-        documents=documents,
+        papers=papers,
         case_heading=case_heading,
         summary=summary,
         channel=channel,
@@ -507,7 +505,7 @@ def _refuse_at_counter(
     return _walk_in_save(
         acting,
         now=now,
-        documents=documents,
+        papers=papers,
         note=reasons,
         message=NotificationKind.REFUSED,
         message_context={"reason": reasons},
@@ -548,7 +546,7 @@ def _register_online(
     procedure: Procedure,
     competent_agency: Agency,
     applicant: ApplicantInput,
-    documents: Sequence[DocumentTick],
+    papers: Sequence[PaperTick],
     case_heading: str = "",
     summary: str = "",
     return_method: str = ReturnMethod.ONLINE,
@@ -589,7 +587,7 @@ def _register_online(
         return_address=return_address,
     )
     # Rejects an unknown case or unknown items; missing papers are asked at the check.
-    checklist_missing(procedure, case_heading, documents, channel=DossierChannel.ONLINE)
+    checklist_missing(procedure, case_heading, papers, channel=DossierChannel.ONLINE)
     dossier.account = account
     dossier.request_key = request_key or None
     acting.dossier = dossier
@@ -603,7 +601,7 @@ def _register_online(
         message=NotificationKind.REGISTERED_ONLINE,
         message_context={"registered_at": now},
     )
-    checklist_write(dossier, documents)
+    checklist_write(dossier, papers)
     DossierFee.objects.bulk_create(
         DossierFee(
             dossier=dossier,
@@ -626,11 +624,11 @@ def dossier_receive(
     actor: User,
     now: datetime,
     expected_version: int | None = None,
-    documents: Sequence[DocumentTick] = (),
+    papers: Sequence[PaperTick] = (),
 ) -> Dossier:
     """Receive a checked online dossier: (1) → (2, assignment); deadline from now.
 
-    ``documents`` updates the checklist ticks first; every item must then be
+    ``papers`` updates the checklist ticks first; every item must then be
     provided or referenced.
 
     Raises:
@@ -644,7 +642,7 @@ def dossier_receive(
         expected_version=expected_version,
     )
     dossier = acting.dossier
-    missing = checklist_update(dossier, documents)
+    missing = checklist_update(dossier, papers)
     if missing:
         raise _incomplete(missing)
     deadline_set(dossier, now=now)
@@ -726,7 +724,7 @@ def _items_not_held(dossier: Dossier, items: Sequence[str]) -> None:
     """Refuse a request that lists a paper of the checklist the dossier holds."""
     held = {
         fold(row.name): row.name
-        for row in dossier.documents.all()
+        for row in dossier.papers.all()
         if row.is_provided or row.reference
     }
     listed = [held[fold(item)] for item in items if fold(item) in held]
@@ -744,7 +742,7 @@ def dossier_receive_supplement_at_reception(
     dossier_code: str,
     actor: User,
     now: datetime,
-    documents: Sequence[DocumentTick] = (),
+    papers: Sequence[PaperTick] = (),
     note: str = "",
     expected_version: int | None = None,
 ) -> Dossier:
@@ -760,7 +758,7 @@ def dossier_receive_supplement_at_reception(
         actor=actor,
         expected_version=expected_version,
     )
-    checklist_update(acting.dossier, documents)
+    checklist_update(acting.dossier, papers)
     transition_finish(acting, now=now, to=target_check(acting, ONLINE_CHECK), note=note)
     return acting.dossier
 

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.dossiers.choices import PauseKind
-from motcua.dossiers.inputs import DocumentTick, supplement_items_clean
+from motcua.dossiers.inputs import PaperTick, supplement_items_clean
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.payloads import PapersAsked
 from motcua.dossiers.services.checklist import checklist_update
@@ -74,7 +74,7 @@ def dossier_receive_supplement(
     dossier_code: str,
     actor: User,
     now: datetime,
-    documents: Sequence[DocumentTick] = (),
+    papers: Sequence[PaperTick] = (),
     note: str = "",
     expected_version: int | None = None,
 ) -> Dossier:
@@ -90,7 +90,7 @@ def dossier_receive_supplement(
         actor=actor,
         expected_version=expected_version,
     )
-    checklist_update(acting.dossier, documents)
+    checklist_update(acting.dossier, papers)
     due, ended = pause_end(acting, now=now)
     transition_finish(
         acting,

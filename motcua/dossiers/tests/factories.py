@@ -25,9 +25,9 @@ from motcua.agencies.models import (
     StaffRole,
 )
 from motcua.core.text import fold
-from motcua.dossiers.inputs import ApplicantInput, DocumentTick
+from motcua.dossiers.inputs import ApplicantInput, PaperTick
 from motcua.dossiers.models import Dossier
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure, RequiredPaper
 from motcua.procedures.services.processes import internal_process_generate_default
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -93,7 +93,7 @@ def procedure_with_process(
         legal_time_unit=unit,
     )
     for position, name in enumerate(papers, start=1):
-        RequiredDocument.objects.create(
+        RequiredPaper.objects.create(
             procedure=procedure, position=position, name=name, originals=1
         )
     internal_process_generate_default(procedure=procedure)
@@ -112,12 +112,12 @@ def applicant(**overrides: object) -> ApplicantInput:
     return ApplicantInput(**values)  # type: ignore[arg-type]
 
 
-def all_ticks(procedure: Procedure) -> list[DocumentTick]:
+def all_ticks(procedure: Procedure) -> list[PaperTick]:
     return [
-        DocumentTick(required_document_id=pk)
+        PaperTick(required_paper_id=pk)
         # In the order they were added: tests take the first ones (no row order
         # is guaranteed without it, and PostgreSQL's differs from SQLite's).
-        for pk in procedure.documents.filter(is_note=False, is_shown=False)
+        for pk in procedure.papers.filter(is_note=False, is_shown=False)
         .exclude(channel_scope="online")
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -158,7 +158,7 @@ class World:
             "procedure": self.procedure,
             "service_point": self.point,
             "applicant": applicant(),
-            "documents": all_ticks(self.procedure),
+            "papers": all_ticks(self.procedure),
             "competent_agency": self.agency,
         }
         values.update(overrides)

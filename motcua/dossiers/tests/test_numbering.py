@@ -47,7 +47,7 @@ def test_a_failed_reception_gives_its_number_back(world):
     from motcua.core.errors import InvalidInput
 
     with contextlib.suppress(InvalidInput):
-        world.receive(vn(2026, 3, 2, 9), documents=[])
+        world.receive(vn(2026, 3, 2, 9), papers=[])
     dossier = world.receive(vn(2026, 3, 2, 9))
 
     assert dossier.code.endswith("-0001")

@@ -32,8 +32,8 @@ from motcua.dossiers.models import (
     AgencyRequest,
     Dossier,
     DossierApology,
-    DossierDocument,
     DossierEvent,
+    DossierPaper,
     DossierPause,
 )
 from motcua.dossiers.printing import (
@@ -152,7 +152,7 @@ def dossier(org):
         ),
         start=1,
     ):
-        DossierDocument.objects.create(
+        DossierPaper.objects.create(
             dossier=dossier,
             position=position,
             name=name,

@@ -77,11 +77,11 @@ def test_the_last_4_digits_of_the_personal_id_show_the_name_and_papers(world):
     assert public.check_ok is True
     assert public.personal is not None
     assert public.personal.applicant_name == "Trần Thị Hương"
-    assert [d.name for d in public.personal.documents] == [
+    assert [d.name for d in public.personal.papers] == [
         "Tờ khai",
         "Giấy tờ chứng minh chỗ ở",
     ]
-    assert all(d.provided for d in public.personal.documents)
+    assert all(d.provided for d in public.personal.papers)
 
 
 def test_the_last_4_digits_of_the_phone_also_match(world):

@@ -152,7 +152,7 @@ def test_every_file_field_of_every_model_is_found():
     assert {
         ("core.BrandKit", "logo"),
         ("citizens.StoredPaper", "file"),
-        ("dossiers.DossierDocument", "file"),
+        ("dossiers.DossierPaper", "file"),
         ("submissions.SubmissionPaper", "file"),
     } <= labels
 

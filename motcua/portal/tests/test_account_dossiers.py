@@ -34,7 +34,7 @@ def file_online(world, account, *, at=DAY, id_number=HUONG, name="Trần Thị H
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(id_number=id_number, name=name),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=account,
     )
 

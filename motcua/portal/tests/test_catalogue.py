@@ -130,7 +130,7 @@ def test_a_procedure_not_online_shows_the_start_button_disabled_with_a_note(
 
 def test_a_form_template_without_a_file_is_shown_by_name_only(client, demo):
     procedure = Procedure.objects.get(code=BIRTH)
-    procedure.documents.filter(position=1).update(form_template="TK-KS.doc")
+    procedure.papers.filter(position=1).update(form_template="TK-KS.doc")
     html = client.get(f"/thu-tuc/{BIRTH}/").content.decode()
     assert '<span class="form-name">TK-KS.doc</span>' in html
     assert "download" not in html

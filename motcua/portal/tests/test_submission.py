@@ -259,8 +259,8 @@ def test_the_citizen_sends_a_requested_supplement_online(db):
     ]
     first_sent = sent.first()
     assert first_sent is not None and first_sent.actor == world.citizen
-    extra = dossier.documents.get(name=asked[1])
-    assert extra.is_provided and extra.file and extra.required_document is None
+    extra = dossier.papers.get(name=asked[1])
+    assert extra.is_provided and extra.file and extra.required_paper is None
     dossier_receive_supplement_at_reception(
         dossier_code=dossier.code, actor=world.officer, now=vn(2026, 3, 4, 9)
     )
@@ -273,7 +273,7 @@ def test_the_citizen_sends_a_requested_supplement_online(db):
 def test_the_citizen_pays_requested_fees_online_and_the_clock_resumes(db):
     from urllib.parse import parse_qsl
 
-    from motcua.dossiers.inputs import DocumentTick, FeeLine
+    from motcua.dossiers.inputs import FeeLine, PaperTick
     from motcua.dossiers.services import (
         dossier_assign,
         dossier_receive,
@@ -284,12 +284,12 @@ def test_the_citizen_pays_requested_fees_online_and_the_clock_resumes(db):
     world = OnlineWorld()
     client = Client()
     dossier = filed(client, world, started(client, world))
-    ticks = [DocumentTick(required_document_id=item.pk) for item in world.items]
+    ticks = [PaperTick(required_paper_id=item.pk) for item in world.items]
     dossier_receive(
         dossier_code=dossier.code,
         actor=world.officer,
         now=vn(2026, 3, 3, 9),
-        documents=ticks,
+        papers=ticks,
     )
     dossier_assign(
         dossier_code=dossier.code,

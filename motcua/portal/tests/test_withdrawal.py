@@ -22,7 +22,7 @@ def filed(world):
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=owner,
     )
     return owner, dossier

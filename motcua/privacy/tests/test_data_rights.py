@@ -65,7 +65,7 @@ def filed(world, account=None, *, at=NOW):
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(id_number=ID, name="Trần Thị Hương"),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=account or world.citizen,
     )
     return s.dossier_receive(
@@ -236,7 +236,7 @@ def test_erasure_removes_account_profile_papers_drafts_and_keeps_the_dossier(
         created_at=NOW,
     )
     shared.file.save("tk.pdf", ContentFile(b"%PDF-1.4 shared"), save=True)
-    document = dossier.documents.order_by("position").first()
+    document = dossier.papers.order_by("position").first()
     document.file.name = shared.file.name
     document.save(update_fields=["file"])
     submission_start(account=world.citizen, procedure=world.procedure, now=NOW)

@@ -6,7 +6,7 @@ from motcua.procedures.models.catalogue import (
     ProcedureChannel,
     ProcedureField,
     ProcedureResult,
-    RequiredDocument,
+    RequiredPaper,
 )
 from motcua.procedures.models.delegation import DelegationRecord, DelegationTarget
 from motcua.procedures.models.processes import InternalProcess, ProcessStep
@@ -21,5 +21,5 @@ __all__ = [
     "ProcedureField",
     "ProcedureResult",
     "ProcessStep",
-    "RequiredDocument",
+    "RequiredPaper",
 ]

@@ -241,14 +241,14 @@ class ProcedureChannel(models.Model):
         return self.fee_set_locally and self.fee_amount_vnd is None
 
 
-class RequiredDocument(models.Model):
+class RequiredPaper(models.Model):
     """A paper of the dossier, per case (trường hợp); notes have no copies."""
 
     procedure = models.ForeignKey(
         Procedure,
         verbose_name=_("procedure"),
         on_delete=models.CASCADE,
-        related_name="documents",
+        related_name="papers",
     )
     position = models.PositiveSmallIntegerField(_("order"))
     case_heading = models.TextField(_("case"), blank=True)
@@ -256,8 +256,8 @@ class RequiredDocument(models.Model):
     originals = models.PositiveSmallIntegerField(_("originals"), default=0)
     copies = models.PositiveSmallIntegerField(_("copies"), default=0)
     form_template = models.CharField(_("form template"), max_length=300, blank=True)
-    # The portal lists remarks as documents with 0 originals and 0 copies.
-    is_note = models.BooleanField(_("note, not a document"), default=False)
+    # The portal lists remarks as papers with 0 originals and 0 copies.
+    is_note = models.BooleanField(_("note, not a paper"), default=False)
     # "Giấy tờ phải xuất trình": checked and handed back, never on the checklist.
     is_shown = models.BooleanField(_("shown, not handed in"), default=False)
     condition = models.TextField(
@@ -274,8 +274,8 @@ class RequiredDocument(models.Model):
     )
 
     class Meta:
-        verbose_name = _("required document")
-        verbose_name_plural = _("required documents")
+        verbose_name = _("required paper")
+        verbose_name_plural = _("required papers")
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "position"], name="required_document_position"

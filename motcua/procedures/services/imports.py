@@ -22,7 +22,7 @@ from motcua.procedures.models import (
     ProcedureField,
     ProcedureResult,
     ProcessStep,
-    RequiredDocument,
+    RequiredPaper,
 )
 from motcua.procedures.papers import Paper
 from motcua.procedures.parsing import ParseIssue
@@ -393,35 +393,35 @@ def _papers_sync(written: list[tuple[Procedure, _Item]]) -> None:
     """Write each procedure's papers, keeping the row of a paper that is still
     there (same case, same name): drafts and dossiers that point at it keep it.
     """
-    old: dict[int, dict[tuple[str, str], RequiredDocument]] = {}
-    for existing in RequiredDocument.objects.filter(
+    old: dict[int, dict[tuple[str, str], RequiredPaper]] = {}
+    for existing in RequiredPaper.objects.filter(
         procedure_id__in=[p.pk for p, _item in written]
     ).order_by("position"):
         key = (existing.case_heading, existing.name)
         old.setdefault(existing.procedure_id, {})[key] = existing
-    created: list[RequiredDocument] = []
-    kept: list[RequiredDocument] = []
+    created: list[RequiredPaper] = []
+    kept: list[RequiredPaper] = []
     for procedure, item in written:
         rows = old.get(procedure.pk, {})
         for position, paper in enumerate(item.parsed.documents, start=1):
             values = _paper_values(position, paper)
             row = rows.pop((paper.case_heading, paper.name), None)
             if row is None:
-                created.append(RequiredDocument(procedure=procedure, **values))
+                created.append(RequiredPaper(procedure=procedure, **values))
                 continue
             for name, value in values.items():
                 setattr(row, name, value)
             kept.append(row)
     gone = [row.pk for rows in old.values() for row in rows.values()]
-    RequiredDocument.objects.filter(pk__in=gone).delete()
+    RequiredPaper.objects.filter(pk__in=gone).delete()
     final = {row.pk: row.position for row in kept}
     for row in kept:
         row.position = _PARKED_POSITION + final[row.pk]
-    RequiredDocument.objects.bulk_update(kept, ["position"], batch_size=BATCH_SIZE)
+    RequiredPaper.objects.bulk_update(kept, ["position"], batch_size=BATCH_SIZE)
     for row in kept:
         row.position = final[row.pk]
-    RequiredDocument.objects.bulk_update(kept, _PAPER_FIELDS, batch_size=BATCH_SIZE)
-    RequiredDocument.objects.bulk_create(created, batch_size=BATCH_SIZE)
+    RequiredPaper.objects.bulk_update(kept, _PAPER_FIELDS, batch_size=BATCH_SIZE)
+    RequiredPaper.objects.bulk_create(created, batch_size=BATCH_SIZE)
 
 
 def _results(procedure: Procedure, parsed: ParsedProcedure) -> list[ProcedureResult]:

@@ -26,7 +26,7 @@
     var button = event.target instanceof Element ? event.target.closest("[data-tick-all]") : null;
     if (!button) { return; }
     // A conditional paper ("only if …") is ticked by hand when it applies.
-    document.querySelectorAll("#checklist input[name=documents]:not([data-conditional])").forEach(function (box) {
+    document.querySelectorAll("#checklist input[name=papers]:not([data-conditional])").forEach(function (box) {
       box.checked = true;
     });
   });

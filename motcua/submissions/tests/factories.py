@@ -11,7 +11,7 @@ from pypdf import PdfWriter
 from motcua.citizens.services import citizen_sign_up
 from motcua.dossiers.tests.factories import World, vn
 from motcua.procedures.choices import Channel, OnlineLevel
-from motcua.procedures.models import ProcedureAgency, ProcedureChannel, RequiredDocument
+from motcua.procedures.models import ProcedureAgency, ProcedureChannel, RequiredPaper
 
 NOW = vn(2026, 3, 2, 9)
 
@@ -57,12 +57,10 @@ class OnlineWorld(World):
             fee_amount_vnd=fee or None,
         )
         # A third paper the population database holds (Decree 45/2020 Art. 4).
-        RequiredDocument.objects.create(
+        RequiredPaper.objects.create(
             procedure=procedure, position=3, name="Thẻ Căn cước", originals=1
         )
-        self.items = list(
-            procedure.documents.filter(is_note=False).order_by("position")
-        )
+        self.items = list(procedure.papers.filter(is_note=False).order_by("position"))
         self.citizen = citizen_sign_up(
             full_name="Trần Thị Hương",
             id_number="001190012345",

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from motcua.core.errors import Conflict, InvalidInput
-from motcua.dossiers.inputs import DocumentTick, FeeLine
+from motcua.dossiers.inputs import FeeLine, PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import (
     dossier_assign,
@@ -136,9 +136,9 @@ def fees_asked(world: OnlineWorld, amount_vnd: int = 500_000) -> Dossier:
     dossier = submission_file(
         submission=ready_draft(world), account=world.citizen, now=NOW
     )
-    ticks = [DocumentTick(required_document_id=item.pk) for item in world.items]
+    ticks = [PaperTick(required_paper_id=item.pk) for item in world.items]
     dossier_receive(
-        dossier_code=dossier.code, actor=world.officer, now=NOW, documents=ticks
+        dossier_code=dossier.code, actor=world.officer, now=NOW, papers=ticks
     )
     dossier_assign(
         dossier_code=dossier.code,

@@ -126,12 +126,12 @@ def test_a_bad_file_is_refused_and_everything_else_is_kept(online):
     assert "giay-to.pdf" in str(refused.value.field_errors[f"paper-{second.pk}"])
     draft.refresh_from_db()
     assert draft.summary == "Giữ lại nội dung này"
-    kept = draft.papers.get(required_document=first)
+    kept = draft.papers.get(required_paper=first)
     assert kept.source == PaperSource.UPLOAD
     assert kept.content_type == "application/pdf"
     assert default_storage.exists(kept.file.name)
     assert kept.file.name.endswith(".pdf") and "to-khai" not in kept.file.name
-    assert not draft.papers.filter(required_document=second).exists()
+    assert not draft.papers.filter(required_paper=second).exists()
 
 
 def test_filing_a_free_dossier_registers_it_online_once(online):
@@ -143,7 +143,7 @@ def test_filing_a_free_dossier_registers_it_online_once(online):
     assert dossier.channel == DossierChannel.ONLINE
     assert dossier.account == online.citizen
     assert dossier.competent_agency == online.agency
-    papers = list(dossier.documents.order_by("position"))
+    papers = list(dossier.papers.order_by("position"))
     assert [p.is_provided for p in papers] == [True, True, False]
     assert papers[0].file.name and default_storage.exists(papers[0].file.name)
     assert papers[2].reference == "population-db:001190012345"
@@ -185,10 +185,10 @@ def test_filed_papers_land_in_my_papers_and_are_offered_next_time(online):
         reuse={first.pk: first_line.reusable[0].pk},
         now=NOW,
     )
-    reused = draft.papers.get(required_document=first)
+    reused = draft.papers.get(required_paper=first)
     assert reused.source == PaperSource.STORED
     second_dossier = submission_file(submission=draft, account=online.citizen, now=NOW)
-    row = second_dossier.documents.get(position=1)
+    row = second_dossier.papers.get(position=1)
     assert row.is_provided and row.file.name == first_line.reusable[0].file.name
     assert row.reference.startswith("data-store:")
 
@@ -311,9 +311,9 @@ def test_a_result_issued_earlier_is_reused_by_reference_without_a_file(online):
     issued, so the citizen points at it instead of uploading it."""
     from motcua.citizens.models import StoredPaper
     from motcua.citizens.services import stored_paper_add
-    from motcua.procedures.models import RequiredDocument
+    from motcua.procedures.models import RequiredPaper
 
-    birth = RequiredDocument.objects.create(
+    birth = RequiredPaper.objects.create(
         procedure=online.procedure, position=4, name="Bản sao Giấy khai sinh"
     )
     result = stored_paper_add(
@@ -340,7 +340,7 @@ def test_a_result_issued_earlier_is_reused_by_reference_without_a_file(online):
     )
     assert submission_problems(draft) == {}
     dossier = submission_file(submission=draft, account=online.citizen, now=NOW)
-    row = dossier.documents.get(required_document=birth)
+    row = dossier.papers.get(required_paper=birth)
     assert row.is_provided and not row.file
     assert row.reference.startswith(f"data-store:{result.pk} Giấy khai sinh")
     assert "45/2026" in row.reference and "UBND phường Ba Đình" in row.reference
@@ -348,7 +348,7 @@ def test_a_result_issued_earlier_is_reused_by_reference_without_a_file(online):
 
 def test_an_older_payment_never_pays_fees_added_since(online):
     from motcua.core.errors import Conflict
-    from motcua.dossiers.inputs import DocumentTick, FeeLine
+    from motcua.dossiers.inputs import FeeLine, PaperTick
     from motcua.dossiers.services import (
         dossier_assign,
         dossier_pay_fees_online,
@@ -359,9 +359,9 @@ def test_an_older_payment_never_pays_fees_added_since(online):
     dossier = submission_file(
         submission=ready_draft(online), account=online.citizen, now=NOW
     )
-    ticks = [DocumentTick(required_document_id=item.pk) for item in online.items]
+    ticks = [PaperTick(required_paper_id=item.pk) for item in online.items]
     dossier_receive(
-        dossier_code=dossier.code, actor=online.officer, now=NOW, documents=ticks
+        dossier_code=dossier.code, actor=online.officer, now=NOW, papers=ticks
     )
     dossier_assign(
         dossier_code=dossier.code,

@@ -12,14 +12,14 @@ import pytest
 
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import DossierChannel, DossierStatus
-from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.inputs import PaperTick
 from motcua.dossiers.intake import checklist_items
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_request_papers_at_counter,
 )
 from motcua.dossiers.tests.factories import applicant, vn
-from motcua.procedures.models import RequiredDocument
+from motcua.procedures.models import RequiredPaper
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ OWN = "Đăng ký vào chỗ ở của mình"
 @pytest.fixture
 def papers(world):
     procedure = world.procedure
-    procedure.documents.all().delete()
+    procedure.papers.all().delete()
     rows = [
         {"case_heading": RENTED, "name": "Hợp đồng thuê nhà.", "originals": 1},
         {"case_heading": OWN, "name": "Giấy chứng nhận quyền sở hữu.", "originals": 1},
@@ -46,7 +46,7 @@ def papers(world):
         {"name": "Lưu ý: không yêu cầu thêm giấy tờ.", "is_note": True},
     ]
     return {
-        row["name"]: RequiredDocument.objects.create(
+        row["name"]: RequiredPaper.objects.create(
             procedure=procedure, position=position, **row
         )
         for position, row in enumerate(rows, start=1)
@@ -62,7 +62,7 @@ def _walk_in(world, ticks, case=RENTED, **extra):
         "applicant": applicant(),
         "competent_agency": world.agency,
         "case_heading": case,
-        "documents": [DocumentTick(required_document_id=p.pk) for p in ticks],
+        "papers": [PaperTick(required_paper_id=p.pk) for p in ticks],
         **extra,
     }
 
@@ -90,7 +90,7 @@ def test_a_dossier_without_the_conditional_paper_is_complete(world, papers):
     dossier = dossier_create_at_counter(**_walk_in(world, ticks))
 
     assert dossier.status == DossierStatus.RECEIVED
-    conditional = dossier.documents.get(name__startswith="Văn bản ủy quyền")
+    conditional = dossier.papers.get(name__startswith="Văn bản ủy quyền")
     assert conditional.condition == "trong trường hợp ủy quyền"
     assert not conditional.is_provided
 
@@ -114,7 +114,7 @@ def test_a_shown_paper_cannot_be_ticked_as_handed_in(world, papers):
     with pytest.raises(InvalidInput) as refused:
         dossier_create_at_counter(**_walk_in(world, ticks))
 
-    assert "documents" in refused.value.field_errors
+    assert "papers" in refused.value.field_errors
 
 
 @pytest.mark.parametrize("case", ["", "Trường hợp không có"])

@@ -23,7 +23,7 @@ def online(world, account, at=NOW):
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=account,
     )
 

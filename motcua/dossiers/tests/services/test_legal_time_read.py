@@ -16,7 +16,7 @@ from motcua.dossiers.intake import (
 from motcua.dossiers.printing import NO_LEGAL_TIME_WORDS, receipt_data
 from motcua.dossiers.tests.factories import all_ticks, vn
 from motcua.procedures.choices import Channel, TimeUnit
-from motcua.procedures.models import ProcedureChannel, RequiredDocument
+from motcua.procedures.models import ProcedureChannel, RequiredPaper
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +41,9 @@ def _channel(procedure, position, amount, unit, *, case="", **extra):
 @pytest.fixture
 def two_cases(world):
     procedure = world.procedure
-    procedure.documents.all().delete()
+    procedure.papers.all().delete()
     for position, case in enumerate((CASE_A, CASE_C), start=1):
-        RequiredDocument.objects.create(
+        RequiredPaper.objects.create(
             procedure=procedure,
             position=position,
             case_heading=case,
@@ -68,12 +68,12 @@ def test_the_time_of_the_dossiers_case_is_counted(world, two_cases):
     case_c = world.receive(
         MONDAY_9,
         case_heading=CASE_C,
-        documents=all_ticks(two_cases)[1:],
+        papers=all_ticks(two_cases)[1:],
     )
     case_a = world.receive(
         MONDAY_9,
         case_heading=CASE_A,
-        documents=all_ticks(two_cases)[:1],
+        papers=all_ticks(two_cases)[:1],
     )
 
     assert case_c.deadline_at == vn(2026, 3, 3, 9)

@@ -96,18 +96,18 @@ def test_each_staff_action_writes_one_event_and_loads_the_dossier_once(world, ac
 
 
 def _counter(world: World, service: Callable[..., Dossier], **extra: object) -> Dossier:
-    first = world.procedure.documents.order_by("position").first()
+    first = world.procedure.papers.order_by("position").first()
     assert first is not None
     ticks = all_ticks(world.procedure)
     if service is not s.dossier_create_at_counter:
-        ticks = [t for t in ticks if t.required_document_id != first.pk]
+        ticks = [t for t in ticks if t.required_paper_id != first.pk]
     return service(
         actor=world.officer,
         now=NOW,
         procedure=world.procedure,
         service_point=world.point,
         applicant=applicant(),
-        documents=ticks,
+        papers=ticks,
         competent_agency=world.agency,
         **extra,
     )
@@ -169,7 +169,7 @@ def _filed_online(world: World, owner: User) -> Dossier:
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
         account=owner,
     )
 

@@ -84,7 +84,7 @@ def test_an_online_dossier_cannot_be_assigned_before_reception(world):
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=[],
+        papers=[],
     )
 
     with pytest.raises(Conflict, match="registered online"):

@@ -5,8 +5,8 @@ import pytest
 from motcua.agencies.models import StaffRole
 from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.inputs import DocumentTick
-from motcua.dossiers.models import DossierDocument, DossierEvent
+from motcua.dossiers.inputs import PaperTick
+from motcua.dossiers.models import DossierEvent, DossierPaper
 from motcua.dossiers.printing import receipt_data
 from motcua.dossiers.services import (
     dossier_receive,
@@ -21,13 +21,13 @@ from motcua.notifications.models import OutboxMessage
 MONDAY_9 = vn(2026, 3, 2, 9)
 
 
-def register(world, now=MONDAY_9, documents=()):
+def register(world, now=MONDAY_9, papers=()):
     return dossier_register_online(
         now=now,
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=documents,
+        papers=papers,
     )
 
 
@@ -44,9 +44,7 @@ def test_counter_reception_receives_codes_and_sets_the_deadline(world):
     assert (event.action, event.from_status, event.to_status) == ("receive", None, 2)
     assert event.actor == world.officer
     assert event.actor_role == StaffRole.RECEPTION_OFFICER
-    assert (
-        DossierDocument.objects.filter(dossier=dossier, is_provided=True).count() == 2
-    )
+    assert DossierPaper.objects.filter(dossier=dossier, is_provided=True).count() == 2
 
 
 def test_counter_reception_writes_the_receipt_message_to_the_outbox(world):
@@ -64,20 +62,20 @@ def test_counter_reception_refuses_an_incomplete_dossier(world):
     ticks = all_ticks(world.procedure)[:1]
 
     with pytest.raises(InvalidInput, match="Giấy tờ chứng minh chỗ ở"):
-        world.receive(MONDAY_9, documents=ticks)
+        world.receive(MONDAY_9, papers=ticks)
 
 
 def test_counter_reception_counts_a_referenced_paper_as_provided(world):
     first, second = all_ticks(world.procedure)
-    ref = DocumentTick(
-        required_document_id=second.required_document_id,
+    ref = PaperTick(
+        required_paper_id=second.required_paper_id,
         is_provided=False,
         reference="CSDL quốc gia về dân cư",
     )
 
-    dossier = world.receive(MONDAY_9, documents=[first, ref])
+    dossier = world.receive(MONDAY_9, papers=[first, ref])
 
-    assert dossier.documents.get(reference__startswith="CSDL").is_provided is False
+    assert dossier.papers.get(reference__startswith="CSDL").is_provided is False
 
 
 def test_counter_reception_needs_a_reception_officer_of_the_point(world):
@@ -142,7 +140,7 @@ def test_online_registration_gets_a_code_and_waits_for_the_check(world):
 
 
 def test_receiving_an_online_dossier_starts_the_count_then(world):
-    dossier = register(world, documents=all_ticks(world.procedure))
+    dossier = register(world, papers=all_ticks(world.procedure))
     later = vn(2026, 3, 3, 10)
 
     received = dossier_receive(
@@ -176,7 +174,7 @@ def test_reception_supplement_restarts_the_period_at_reception(world):
         dossier_code=dossier.code,
         actor=world.officer,
         now=vn(2026, 3, 4, 9),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
     )
     received = dossier_receive(
         dossier_code=dossier.code, actor=world.officer, now=vn(2026, 3, 4, 10)
@@ -234,7 +232,7 @@ def test_a_received_dossier_cannot_be_received_again(world):
 
 
 def test_a_stale_version_is_a_conflict(world):
-    dossier = register(world, documents=all_ticks(world.procedure))
+    dossier = register(world, papers=all_ticks(world.procedure))
 
     with pytest.raises(Conflict, match="Someone else"):
         dossier_receive(
@@ -246,7 +244,7 @@ def test_a_stale_version_is_a_conflict(world):
 
 
 def test_reception_at_the_wrong_agency_is_denied(world):
-    dossier = register(world, documents=all_ticks(world.procedure))
+    dossier = register(world, papers=all_ticks(world.procedure))
     outsider = staff(world.other, StaffRole.RECEPTION_OFFICER)
 
     # Not the receiving agency's: it may not even see the dossier.

@@ -42,7 +42,7 @@ def online(world: World) -> Dossier:
         procedure=world.procedure,
         competent_agency=world.agency,
         applicant=applicant(),
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
     )
 
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from motcua.dossiers import services as s
 from motcua.dossiers.choices import DossierStatus
-from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.inputs import PaperTick
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.selectors import supplement_close_due_at
 from motcua.dossiers.services.unsupplemented import dossiers_close_unsupplemented
@@ -20,14 +20,14 @@ MONDAY_9 = vn(2026, 3, 2, 9)
 
 
 def asked_at_counter(world):
-    first = world.procedure.documents.order_by("position").first()
+    first = world.procedure.papers.order_by("position").first()
     return s.dossier_request_papers_at_counter(
         actor=world.officer,
         now=MONDAY_9,
         procedure=world.procedure,
         service_point=world.point,
         applicant=applicant(),
-        documents=[DocumentTick(required_document_id=first.pk)],
+        papers=[PaperTick(required_paper_id=first.pk)],
         competent_agency=world.agency,
     )
 

@@ -11,7 +11,7 @@ import pytest
 
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers.choices import DossierStatus, DossierStep
-from motcua.dossiers.inputs import DocumentTick
+from motcua.dossiers.inputs import PaperTick
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import dossier_form_data_for_user
 from motcua.dossiers.services import (
@@ -42,8 +42,8 @@ def walk_in(world, **overrides):
 
 
 def first_paper_only(world):
-    items = list(world.procedure.documents.filter(is_note=False).order_by("position"))
-    return [DocumentTick(required_document_id=items[0].pk)], items
+    items = list(world.procedure.papers.filter(is_note=False).order_by("position"))
+    return [PaperTick(required_paper_id=items[0].pk)], items
 
 
 def test_an_incomplete_walk_in_gets_form_02_listing_exactly_the_papers_not_brought(
@@ -52,7 +52,7 @@ def test_an_incomplete_walk_in_gets_form_02_listing_exactly_the_papers_not_broug
     ticks, items = first_paper_only(world)
 
     dossier = dossier_request_papers_at_counter(
-        **walk_in(world, documents=ticks), reason="Mang bản chính khi quay lại"
+        **walk_in(world, papers=ticks), reason="Mang bản chính khi quay lại"
     )
 
     assert (dossier.status, dossier.step) == (
@@ -76,14 +76,14 @@ def test_an_incomplete_walk_in_gets_form_02_listing_exactly_the_papers_not_broug
 
 def test_the_applicant_comes_back_and_is_received_under_the_same_code(world):
     ticks, _items = first_paper_only(world)
-    asked = dossier_request_papers_at_counter(**walk_in(world, documents=ticks))
+    asked = dossier_request_papers_at_counter(**walk_in(world, papers=ticks))
     back = vn(2026, 3, 4, 14)
 
     dossier_receive_supplement_at_reception(
         dossier_code=asked.code,
         actor=world.officer,
         now=back,
-        documents=all_ticks(world.procedure),
+        papers=all_ticks(world.procedure),
     )
     received = dossier_receive(dossier_code=asked.code, actor=world.officer, now=back)
 
@@ -96,7 +96,7 @@ def test_the_applicant_comes_back_and_is_received_under_the_same_code(world):
 def test_a_complete_walk_in_is_not_asked_for_papers(world):
     with pytest.raises(Conflict, match="receive the dossier"):
         dossier_request_papers_at_counter(
-            **walk_in(world, documents=all_ticks(world.procedure))
+            **walk_in(world, papers=all_ticks(world.procedure))
         )
     assert not Dossier.objects.exists()
 
@@ -105,10 +105,10 @@ def test_a_retried_form_02_request_makes_one_dossier(world):
     ticks, _items = first_paper_only(world)
 
     first = dossier_request_papers_at_counter(
-        **walk_in(world, documents=ticks), request_key="walk-in-0001"
+        **walk_in(world, papers=ticks), request_key="walk-in-0001"
     )
     again = dossier_request_papers_at_counter(
-        **walk_in(world, documents=ticks), request_key="walk-in-0001"
+        **walk_in(world, papers=ticks), request_key="walk-in-0001"
     )
 
     assert again.pk == first.pk
@@ -117,7 +117,7 @@ def test_a_retried_form_02_request_makes_one_dossier(world):
 
 def test_an_ineligible_walk_in_is_refused_with_form_03_and_recorded(world):
     dossier = dossier_refuse_at_counter(
-        **walk_in(world, documents=all_ticks(world.procedure)),
+        **walk_in(world, papers=all_ticks(world.procedure)),
         reasons="Không thuộc thẩm quyền của UBND phường\nĐề nghị nộp tại Sở Tư pháp",
     )
 
@@ -137,10 +137,10 @@ def test_an_ineligible_walk_in_is_refused_with_form_03_and_recorded(world):
 
 def test_a_refusal_needs_reasons_and_a_reception_officer(world):
     with pytest.raises(InvalidInput):
-        dossier_refuse_at_counter(**walk_in(world, documents=()), reasons=" ")
+        dossier_refuse_at_counter(**walk_in(world, papers=()), reasons=" ")
     with pytest.raises(PermissionDenied):
         dossier_refuse_at_counter(
-            **walk_in(world, documents=(), actor=world.specialist), reasons="Sai"
+            **walk_in(world, papers=(), actor=world.specialist), reasons="Sai"
         )
     assert not Dossier.objects.exists()
 
@@ -150,7 +150,7 @@ def test_a_refusal_needs_reasons_and_a_reception_officer(world):
 
 def test_a_second_round_may_only_repeat_papers_the_first_asked_for(world):
     ticks, items = first_paper_only(world)
-    asked = dossier_request_papers_at_counter(**walk_in(world, documents=ticks))
+    asked = dossier_request_papers_at_counter(**walk_in(world, papers=ticks))
     dossier_receive_supplement_at_reception(
         dossier_code=asked.code, actor=world.officer, now=vn(2026, 3, 3, 9)
     )
@@ -178,7 +178,7 @@ def test_a_second_round_may_only_repeat_papers_the_first_asked_for(world):
 
 def test_a_paper_the_dossier_holds_cannot_be_asked_for(world):
     ticks, items = first_paper_only(world)
-    asked = dossier_request_papers_at_counter(**walk_in(world, documents=ticks))
+    asked = dossier_request_papers_at_counter(**walk_in(world, papers=ticks))
     dossier_receive_supplement_at_reception(
         dossier_code=asked.code, actor=world.officer, now=vn(2026, 3, 3, 9)
     )

@@ -26,7 +26,7 @@ def test_import_creates_procedures_with_children_and_a_default_process(small_cat
     )
     assert procedure.online_level == OnlineLevel.NONE
     assert procedure.raw_record["ma_thu_tuc"] == "1.001193"
-    documents = list(procedure.documents.order_by("position"))
+    documents = list(procedure.papers.order_by("position"))
     assert [(d.name, d.form_template, d.is_note) for d in documents] == [
         ("Tờ khai.", "TK01.docx", False),
         ("Lưu ý: xuất trình căn cước", "", True),

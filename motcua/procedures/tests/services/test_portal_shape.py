@@ -83,7 +83,7 @@ def test_a_record_in_the_portals_shape_gets_its_channels_papers_and_results():
     ]
     papers = [
         (d.name, d.is_shown, bool(d.condition), d.form_template)
-        for d in procedure.documents.order_by("position")
+        for d in procedure.papers.order_by("position")
     ]
     assert papers == [
         ("Giấy chứng sinh.", False, False, ""),
@@ -119,7 +119,7 @@ def _snapshot(code: str) -> dict[str, Any]:
             )
         ),
         "papers": list(
-            procedure.documents.order_by("position").values_list(
+            procedure.papers.order_by("position").values_list(
                 "case_heading", "name", "originals", "copies", "is_note", "is_shown"
             )
         ),

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from motcua.procedures.choices import TimeUnit
-from motcua.procedures.models import Procedure, RequiredDocument
+from motcua.procedures.models import Procedure, RequiredPaper
 from motcua.procedures.papers import TABLE_HEADER
 from motcua.procedures.services import catalogue_import, procedure_save
 from motcua.procedures.tests.conftest import HEADER, make_record
@@ -66,7 +66,7 @@ def test_a_unit_set_by_staff_survives_a_reimport_and_the_difference_is_reported(
 def test_papers_corrected_by_staff_are_not_rewritten():
     catalogue_import(records=[_record()])
     procedure = Procedure.objects.get(code="1.004746")
-    RequiredDocument.objects.filter(procedure=procedure, position=3).update(
+    RequiredPaper.objects.filter(procedure=procedure, position=3).update(
         condition="", name="Văn bản ủy quyền (bắt buộc theo quy chế của phường)."
     )
     procedure_save(procedure=procedure, edited=["documents"])
@@ -75,9 +75,7 @@ def test_papers_corrected_by_staff_are_not_rewritten():
         records=[_record(ten_thu_tuc="Đăng ký lại khai sinh (mới)")]
     )
 
-    names = list(
-        procedure.documents.order_by("position").values_list("name", flat=True)
-    )
+    names = list(procedure.papers.order_by("position").values_list("name", flat=True))
     assert names[2] == "Văn bản ủy quyền (bắt buộc theo quy chế của phường)."
     assert ("1.004746", "documents") in report.kept_staff_values
 
@@ -85,7 +83,7 @@ def test_papers_corrected_by_staff_are_not_rewritten():
 def test_a_reimport_keeps_the_rows_of_papers_still_listed_and_drops_the_others():
     catalogue_import(records=[_record()])
     procedure = Procedure.objects.get(code="1.004746")
-    before = dict(procedure.documents.values_list("name", "pk"))
+    before = dict(procedure.papers.values_list("name", "pk"))
 
     catalogue_import(
         records=[
@@ -96,7 +94,7 @@ def test_a_reimport_keeps_the_rows_of_papers_still_listed_and_drops_the_others()
         ]
     )
 
-    after = list(procedure.documents.order_by("position").values_list("name", "pk"))
+    after = list(procedure.papers.order_by("position").values_list("name", "pk"))
     assert [name for name, _pk in after] == [
         "Tờ khai đăng ký khai sinh.",
         "Giấy chứng sinh.",
@@ -104,6 +102,6 @@ def test_a_reimport_keeps_the_rows_of_papers_still_listed_and_drops_the_others()
     ]
     assert after[0][1] == before["Tờ khai đăng ký khai sinh."]
     assert after[1][1] == before["Giấy chứng sinh."]
-    assert not RequiredDocument.objects.filter(
+    assert not RequiredPaper.objects.filter(
         pk=before["Văn bản ủy quyền trong trường hợp ủy quyền."]
     ).exists()

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class DossierDocument(models.Model):
+class DossierPaper(models.Model):
     """One paper of the checklist: provided, missing, or taken by reference.
 
     Decree 45/2020 Art. 4: a paper the authorities already hold is referenced
@@ -17,10 +17,10 @@ class DossierDocument(models.Model):
         "dossiers.Dossier",
         verbose_name=_("dossier"),
         on_delete=models.CASCADE,
-        related_name="documents",
+        related_name="papers",
     )
-    required_document = models.ForeignKey(
-        "procedures.RequiredDocument",
+    required_paper = models.ForeignKey(
+        "procedures.RequiredPaper",
         verbose_name=_("checklist item"),
         on_delete=models.SET_NULL,
         null=True,
@@ -41,8 +41,8 @@ class DossierDocument(models.Model):
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("dossier document")
-        verbose_name_plural = _("dossier documents")
+        verbose_name = _("dossier paper")
+        verbose_name_plural = _("dossier papers")
         constraints = [
             models.UniqueConstraint(
                 fields=["dossier", "position"], name="dossier_document_position_unique"
