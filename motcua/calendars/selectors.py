@@ -9,6 +9,7 @@ change of the table) tells when the cache is stale.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -43,8 +44,30 @@ def default_working_hours() -> WorkingHours:
     )
 
 
-def _table_key() -> _CacheKey:
+# A read that may lag a holiday import by a few seconds (the public tracking
+# page, ``recent=True``) reuses the table's state read this long ago; every other
+# caller reads it afresh. Imports in this process forget it at once.
+RECENT_SECONDS = 5.0
+_recent: dict[str, tuple[float, _CacheKey]] = {}
+
+
+def table_state_forget() -> None:
+    """Forget the holiday table's state read for ``recent`` callers."""
+    _recent.clear()
+
+
+def _table_key(*, recent: bool = False) -> _CacheKey:
+    if recent:
+        seen = _recent.get("key")
+        if seen is not None and time.monotonic() - seen[0] < RECENT_SECONDS:
+            return seen[1]
     state = HolidayEntry.objects.aggregate(rows=Count("id"), changed=Max("updated_at"))
+    key = _fresh_key(state)
+    _recent["key"] = (time.monotonic(), key)
+    return key
+
+
+def _fresh_key(state: dict[str, object]) -> _CacheKey:
     return (
         settings.MOTCUA_CALENDAR_FIRST_YEAR,
         settings.MOTCUA_CALENDAR_LAST_YEAR,
@@ -82,10 +105,16 @@ def _day_sets_for(key: _CacheKey) -> tuple[frozenset[date], frozenset[date]]:
     return _day_sets[key]
 
 
-def work_calendar_get(*, hours: WorkingHours | None = None) -> WorkCalendar:
-    """Return the working-time calendar for ``hours`` (default: settings)."""
+def work_calendar_get(
+    *, hours: WorkingHours | None = None, recent: bool = False
+) -> WorkCalendar:
+    """Return the working-time calendar for ``hours`` (default: settings).
+
+    ``recent``: the table's state may be up to ``RECENT_SECONDS`` old (a read
+    that shows the calendar, never one that writes a deadline).
+    """
     hours = hours or default_working_hours()
-    key = _table_key()
+    key = _table_key(recent=recent)
     calendar = _calendars.get((key, hours))
     if calendar is None:
         days_off, extra = _day_sets_for(key)
@@ -154,12 +183,13 @@ def deadline_state_get(
     )
 
 
-def announced_years() -> frozenset[int]:
+def announced_years(*, recent: bool = False) -> frozenset[int]:
     """Years for which the table holds at least one official announcement.
 
-    Cached in the process until the table changes (one cheap query per call).
+    Cached in the process until the table changes (one cheap query per call, or
+    none within ``RECENT_SECONDS`` with ``recent``).
     """
-    key = _table_key()
+    key = _table_key(recent=recent)
     if key not in _announced:
         _announced.clear()
         _announced[key] = frozenset(
@@ -173,13 +203,15 @@ def provisional_years_get(
     start_at: datetime | date,
     deadline_at: datetime | date,
     announced: Collection[int] | None = None,
+    recent: bool = False,
 ) -> tuple[int, ...]:
     """The years a count from ``start_at`` to ``deadline_at`` crosses that have no
     official announcement imported: a deadline through them is provisional.
 
-    Pass ``announced`` (from ``announced_years``) when checking many dossiers.
+    Pass ``announced`` (from ``announced_years``) when checking many dossiers;
+    ``recent`` as for ``announced_years``.
     """
-    years = announced_years() if announced is None else announced
+    years = announced_years(recent=recent) if announced is None else announced
     return years_without_announcement(
         _local_date(start_at), _local_date(deadline_at), years
     )

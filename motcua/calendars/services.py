@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from motcua.calendars.models import HolidayEntry
+from motcua.calendars.selectors import table_state_forget
 from motcua.calendars.sources import HolidayRow
 
 _FIELDS = ("kind", "name_vi", "name_en", "source", "note")
@@ -52,6 +53,7 @@ def holiday_entries_import(*, rows: Sequence[HolidayRow]) -> ImportSummary:
         HolidayEntry.objects.bulk_create(to_create)
         for entry in to_update:
             entry.save(update_fields=[*_FIELDS, "updated_at"])
+    table_state_forget()  # bulk_create sends no signal
     return ImportSummary(
         created=len(to_create),
         updated=len(to_update),

@@ -1,7 +1,8 @@
 """The only writer of dossier events (the append-only history, SPEC §3).
 
 Events yield the control sheet (form 06) and the register (form 07). The model
-refuses updates and deletes; a correction is a new event.
+refuses updates and deletes; a correction is a new event. Every event also
+rewrites the dossier's public view (``tracking``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.payloads import EventPayload, payload_check
+from motcua.dossiers.tracking import public_view_follow
 
 
 def event_record(
@@ -40,7 +42,7 @@ def event_record(
     ``payloads`` names for the action (anything else is a programming error).
     """
     payload_check(action, payload)
-    return DossierEvent.objects.create(
+    event = DossierEvent.objects.create(
         dossier=dossier,
         sequence=dossier.version,
         action=action,
@@ -61,3 +63,5 @@ def event_record(
         note=note,
         data=payload.as_data(),
     )
+    public_view_follow(dossier, event, payload)  # the public view follows, always
+    return event

@@ -14,7 +14,12 @@ that codes and second factors cannot be guessed: at most
 ``MOTCUA_PUBLIC_LOOKUP_LIMIT`` lookups per ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` seconds
 and at most ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` failed ones (unknown code or
 wrong second factor) per ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` seconds. Every
-lookup is logged (``PublicLookup``) with a keyed hash of the client's address.
+lookup with a second factor is logged (``PublicLookup``) with a keyed hash of the
+client's address.
+
+A lookup reads one row by the unique code (with the rows it names by key): what
+the history says is already in the dossier's public view (``tracking``, kept by
+every event), and what depends on the time is derived here (ADR 0012).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -34,6 +40,7 @@ from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
 from motcua.calendars.selectors import provisional_years_get
+from motcua.calendars.workcalendar import WorkCalendar
 from motcua.core.errors import InvalidInput, NotFound
 from motcua.core.ratelimit import (
     ratelimit_allow,
@@ -47,16 +54,13 @@ from motcua.dossiers.choices import DossierStatus, DossierStep, ReturnMethod
 from motcua.dossiers.messages import notify
 from motcua.dossiers.models import (
     Dossier,
-    DossierApology,
-    DossierEvent,
-    DossierFee,
     DossierPaper,
     PersonalDataAccess,
     PublicLookup,
 )
 from motcua.dossiers.owners import dossiers_filed_by
-from motcua.dossiers.selectors import supplement_items_asked
 from motcua.dossiers.timing import calendar_for, dossier_open_state
+from motcua.dossiers.tracking import VIEW_VERSION, public_view_refresh
 from motcua.dossiers.workflow import (
     CLOCK_RUNS_STATUSES,
     ActorAgency,
@@ -157,6 +161,7 @@ class PublicDossier:
     code: str
     procedure_code: str
     procedure_name: str
+    service_point_code: str  # "" when filed online (for the notices it is under)
     status: int
     status_label: str
     current_step: str
@@ -279,26 +284,26 @@ def _local(value: datetime | None) -> datetime | None:
     return timezone.localtime(value) if value is not None else None
 
 
-def _steps(dossier: Dossier) -> tuple[PublicStep, ...]:
-    events = DossierEvent.objects.filter(dossier=dossier).order_by("sequence", "id")
+def _steps(view: Mapping[str, Any]) -> tuple[PublicStep, ...]:
     return tuple(
         PublicStep(
             action=action,
             label=public_label_of(action),
-            at=timezone.localtime(at),
+            at=timezone.localtime(datetime.fromisoformat(at)),
         )
-        for action, at in events.values_list("action", "at")
+        for action, at in view["steps"]
     )
 
 
-def _time_left(dossier: Dossier, now: datetime) -> tuple[TimeLeft | None, str]:
+def _time_left(
+    dossier: Dossier, now: datetime, calendar: WorkCalendar
+) -> tuple[TimeLeft | None, str]:
     promised = dossier.effective_deadline_at
     if promised is None or dossier.status not in CLOCK_RUNS_STATUSES:
         return None, ""
-    calendar = calendar_for(dossier.competent_agency)
     minutes = calendar.working_minutes_between(now, promised)
     days, rest = divmod(abs(minutes), calendar.minutes_per_day)
-    state = dossier_open_state(dossier, now, promised=True)
+    state = dossier_open_state(dossier, now, promised=True, calendar=calendar)
     return TimeLeft(minutes, days, rest // 60, minutes < 0), str(state or "")
 
 
@@ -318,23 +323,18 @@ def _collect_todo(dossier: Dossier) -> PublicTodo:
     return PublicTodo(TodoKind.COLLECT, label, place=_place(dossier))
 
 
-def _todo(dossier: Dossier) -> PublicTodo:
-    if dossier.status == DossierStatus.SUPPLEMENT_REQUESTED:
-        items = supplement_items_asked(dossier)
-        label = str(TodoKind.SUPPLEMENT.label)
-        return PublicTodo(
-            TodoKind.SUPPLEMENT, label, items=items, place=_place(dossier)
-        )
-    if dossier.status == DossierStatus.FINANCIAL_OBLIGATION:
-        unpaid = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
-        fees = tuple(
-            PublicFee(name, amount)
-            for name, amount in unpaid.order_by("id").values_list("name", "amount_vnd")
-        )
-        return PublicTodo(TodoKind.PAY, str(TodoKind.PAY.label), fees=fees)
-    if dossier.status == DossierStatus.PROCESSED:
+def _todo(dossier: Dossier, view: Mapping[str, Any]) -> PublicTodo:
+    todo = view["todo"]
+    kind = TodoKind(todo["kind"])
+    if kind == TodoKind.SUPPLEMENT:
+        items = tuple(str(item) for item in todo["items"])
+        return PublicTodo(kind, str(kind.label), items=items, place=_place(dossier))
+    if kind == TodoKind.PAY:
+        fees = tuple(PublicFee(str(name), int(amount)) for name, amount in todo["fees"])
+        return PublicTodo(kind, str(kind.label), fees=fees)
+    if kind == TodoKind.COLLECT:
         return _collect_todo(dossier)
-    return PublicTodo(TodoKind.NOTHING, str(TodoKind.NOTHING.label))
+    return PublicTodo(kind, str(kind.label))
 
 
 def _personal(dossier: Dossier) -> PublicPersonal:
@@ -367,6 +367,45 @@ def _log(
     )
 
 
+# The agency columns its working hours are made of (``Agency.working_hours``).
+AGENCY_HOURS_FIELDS = (
+    "work_start",
+    "work_end",
+    "lunch_start",
+    "lunch_end",
+    "reception_cutoff",
+)
+
+# What a lookup reads of the dossier's row and of the rows it names by key: one
+# query by the unique code, no more (ADR 0012). Personal data is not among them.
+_PUBLIC_COLUMNS = (
+    "code",
+    "status",
+    "step",
+    "registered_at",
+    "received_at",
+    "deadline_at",
+    "new_deadline_at",
+    "finished_at",
+    "returned_at",
+    "count_started_at",
+    "paused_since",
+    "return_method",
+    "public_view",
+    "procedure",
+    "competent_agency",
+    "receiving_agency",
+    "service_point",
+    "procedure__code",
+    "procedure__name",
+    "service_point__code",
+    "service_point__name",
+    "service_point__address",
+    "receiving_agency__name",
+    *(f"competent_agency__{name}" for name in AGENCY_HOURS_FIELDS),
+)
+
+
 def _load(code: str) -> Dossier | None:
     if not code or len(code) > CODE_MAX_LENGTH:
         return None
@@ -374,34 +413,45 @@ def _load(code: str) -> Dossier | None:
         Dossier.objects.select_related(
             "procedure", "competent_agency", "receiving_agency", "service_point"
         )
+        .only(*_PUBLIC_COLUMNS)
         .filter(code=code)
         .first()
     )
+
+
+def _view(dossier: Dossier) -> Mapping[str, Any]:
+    """The dossier's public view; rebuilt (and kept) if missing or outdated."""
+    if dossier.public_view.get("version") != VIEW_VERSION:
+        public_view_refresh(dossier)  # a row written before the view existed
+    view: Mapping[str, Any] = dossier.public_view
+    return view
 
 
 def _provisional_years(dossier: Dossier) -> tuple[int, ...]:
     if dossier.count_started_at is None or dossier.deadline_at is None:
         return ()
     return provisional_years_get(
-        start_at=dossier.count_started_at, deadline_at=dossier.deadline_at
+        start_at=dossier.count_started_at, deadline_at=dossier.deadline_at, recent=True
     )
 
 
 def _build(
     dossier: Dossier, *, now: datetime, check: str | None, ok: bool, owner_view: bool
 ) -> PublicDossier:
-    time_left, state = _time_left(dossier, now)
-    apology = DossierApology.objects.filter(dossier=dossier).first()
+    view = _view(dossier)
+    calendar = calendar_for(dossier.competent_agency, recent=True)
+    time_left, state = _time_left(dossier, now, calendar)
     return PublicDossier(
         code=dossier.code,
         procedure_code=dossier.procedure.code,
         procedure_name=dossier.procedure.name,
+        service_point_code=dossier.service_point.code if dossier.service_point else "",
         status=dossier.status,
         status_label=str(PLAIN_STATUS[dossier.status]),
         current_step=""
         if dossier.step == DossierStep.CLOSED
         else str(DossierStep(dossier.step).label),
-        steps=_steps(dossier),
+        steps=_steps(view),
         registered_at=_local(dossier.registered_at),
         received_at=_local(dossier.received_at),
         deadline_at=_local(dossier.deadline_at),
@@ -412,8 +462,8 @@ def _build(
         time_left=time_left,
         open_state=state,
         clock_paused=dossier.paused_since is not None,
-        todo=_todo(dossier),
-        apology_reason=apology.reason if apology is not None else "",
+        todo=_todo(dossier, view),
+        apology_reason=str(view["apology_reason"]),
         with_check=check is not None,
         check_ok=ok,
         personal=_personal(dossier) if ok or owner_view else None,
@@ -477,7 +527,21 @@ def dossier_public_get(
         and not locked
         and _check_matches(dossier, cleaned)
     )
-    _log(code, found=dossier is not None, check=cleaned, ok=ok, key=client_key, now=now)
+    owner_view = dossier is not None and _owned_by(dossier, owner, now)
+    if cleaned is not None or dossier is None or owner_view:
+        # On record (SPEC §3, ADR 0004): a lookup that may show personal data (a
+        # second factor, the owner's account; the per-code lock counts these
+        # rows) and a code that does not exist (guessing). A found code alone
+        # shows public facts only: the rate limit counts it in the cache and
+        # nothing is written, so the answer never waits on a write (ADR 0012).
+        _log(
+            code,
+            found=dossier is not None,
+            check=cleaned,
+            ok=ok,
+            key=client_key,
+            now=now,
+        )
     if dossier is None or (cleaned is not None and not ok):
         _failure_record(client_key, now)
     tried_and_wrong = dossier is not None and cleaned is not None and not ok
@@ -492,6 +556,5 @@ def dossier_public_get(
             )
             % {"code": code or "—"}
         )
-    owner_view = _owned_by(dossier, owner, now)
     found = _build(dossier, now=now, check=cleaned, ok=ok, owner_view=owner_view)
     return replace(found, check_locked=locked)

@@ -38,8 +38,9 @@ from motcua.dossiers.access import (
 )
 from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
-from motcua.dossiers.payloads import PapersSentOnline, items_asked, payload_of
+from motcua.dossiers.payloads import PapersSentOnline, payload_of
 from motcua.dossiers.timing import calendar_for, due_soon_limit
+from motcua.dossiers.tracking import latest_items_asked
 from motcua.dossiers.workflow import (
     ASSIGNABLE_ROLES,
     CLOCK_RUNS_STATUSES,
@@ -452,10 +453,7 @@ def _latest_request(dossier: Dossier) -> DossierEvent | None:
 
 def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
     """The items of the latest supplement request (form 02 lists them all)."""
-    event = _latest_request(dossier)
-    if event is None:
-        return ()
-    return items_asked(event)
+    return latest_items_asked(dossier)
 
 
 def supplement_items_sent(dossier: Dossier) -> set[str]:

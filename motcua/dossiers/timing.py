@@ -21,9 +21,10 @@ from motcua.dossiers.workflow import CLOCK_RUNS_STATUSES, PAUSED_STEPS, STEP_ROL
 from motcua.procedures.selectors import internal_process_for
 
 
-def calendar_for(agency: Agency) -> WorkCalendar:
-    """Return the working-time calendar of ``agency``'s hours."""
-    return work_calendar_get(hours=agency.working_hours())
+def calendar_for(agency: Agency, *, recent: bool = False) -> WorkCalendar:
+    """Return the working-time calendar of ``agency``'s hours (``recent``: for a
+    read that shows it, see ``calendars.selectors.work_calendar_get``)."""
+    return work_calendar_get(hours=agency.working_hours(), recent=recent)
 
 
 def step_quota_minutes(
@@ -96,7 +97,11 @@ def due_soon_limit(now: datetime, calendar: WorkCalendar) -> datetime:
 
 
 def dossier_open_state(
-    dossier: Dossier, now: datetime, *, promised: bool = False
+    dossier: Dossier,
+    now: datetime,
+    *,
+    promised: bool = False,
+    calendar: WorkCalendar | None = None,
 ) -> OpenState | None:
     """On time, due soon or overdue at ``now`` while the clock runs, else None.
 
@@ -111,6 +116,7 @@ def dossier_open_state(
         return None
     if deadline < now:
         return OpenState.OVERDUE
-    if deadline < due_soon_limit(now, calendar_for(dossier.competent_agency)):
+    calendar = calendar or calendar_for(dossier.competent_agency)
+    if deadline < due_soon_limit(now, calendar):
         return OpenState.DUE_SOON
     return OpenState.ON_TIME

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -74,10 +75,43 @@ def notices_active(*, now: datetime) -> list[NoticeBanner]:
     return [_banner(notice) for notice in notices]
 
 
-def notices_for_dossier(*, dossier_code: str, now: datetime) -> list[NoticeBanner]:
+# The banners' cache key; services clear it on every change.
+ACTIVE_CACHE_KEY = "notices:active"
+# Briefly: a notice shows within a minute of its start on every page, and a busy
+# portal makes one query a minute for it. Publishing clears the cache at once.
+ACTIVE_CACHE_SECONDS = 60
+
+
+def notices_in_force(*, now: datetime) -> list[NoticeBanner]:
+    """The published notices in force at ``now``, from the cache when it has them
+    (read at most once a minute; a cached notice that ended is left out)."""
+    found: list[NoticeBanner] | None = cache.get(ACTIVE_CACHE_KEY)
+    if found is None:
+        found = notices_active(now=now)
+        cache.set(ACTIVE_CACHE_KEY, found, ACTIVE_CACHE_SECONDS)
+    return [n for n in found if n.starts_at <= now < n.ends_at]
+
+
+def notices_for_dossier(
+    *,
+    dossier_code: str,
+    now: datetime,
+    procedure_code: str | None = None,
+    service_point_code: str = "",
+) -> list[NoticeBanner]:
     """Return the notices in force at ``now`` that affect dossier ``dossier_code``:
     its service point or its procedure, published by an agency that received or
-    decides it (or one above them)."""
+    decides it (or one above them).
+
+    With the dossier's ``procedure_code`` (and ``service_point_code``) known, a
+    dossier no notice in force names costs no query (the tracking page).
+    """
+    if procedure_code is not None and not any(
+        procedure_code in notice.procedure_codes
+        or (service_point_code and service_point_code in notice.service_point_codes)
+        for notice in notices_in_force(now=now)
+    ):
+        return []
     dossier = (
         Dossier.objects.filter(code=dossier_code)
         .values("service_point_id", "procedure_id")

@@ -21,6 +21,7 @@ from motcua.dossiers.services import dossier_extend_for_notice
 from motcua.dossiers.workflow import DossierAction
 from motcua.notices.models import ServiceNotice, ServiceNoticeRecipient
 from motcua.notices.selectors import (
+    ACTIVE_CACHE_KEY,
     affected_dossiers,
     dossiers_falling_due,
     promised_between,
@@ -29,8 +30,6 @@ from motcua.notifications.models import NotificationKind
 from motcua.procedures.models import Procedure
 
 PUBLISHERS = (StaffRole.AGENCY_LEADER, StaffRole.AGENCY_ADMIN)
-# The banner's cache key (see ``context_processors``); cleared on every change.
-ACTIVE_CACHE_KEY = "notices:active"
 
 
 def _required(value: str, field: str) -> str:

@@ -65,7 +65,12 @@ def tracking_detail(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "portal/tracking_form.html", context, status=status)
     page = {
         "dossier": dossier,
-        "dossier_notices": notices_for_dossier(dossier_code=dossier.code, now=now),
+        "dossier_notices": notices_for_dossier(
+            dossier_code=dossier.code,
+            now=now,
+            procedure_code=dossier.procedure_code,
+            service_point_code=dossier.service_point_code,
+        ),
         **rating_context(dossier, check),
     }
     response = render(request, "portal/tracking_detail.html", page)

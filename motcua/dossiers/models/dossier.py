@@ -173,6 +173,9 @@ class Dossier(models.Model):
 
     # Incremented by every transition: a stale form cannot act twice.
     version = models.PositiveIntegerField(default=1)
+    # What public tracking shows beyond the columns above, written with every
+    # event (``dossiers.tracking``, ADR 0012); empty until the first one.
+    public_view = models.JSONField(_("public view"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
