@@ -244,7 +244,8 @@ WITH numbers AS (
         applicant_birth_date, applicant_address, applicant_phone, applicant_email,
         filer_name, filer_id_number, filer_phone, authorisation_paper,
         applicant_folded, registered_at, received_at, count_started_at,
-        legal_time_amount, legal_time_unit, deadline_at, paused_since,
+        legal_time_amount, legal_time_unit, legal_time_unit_assumed, deadline_at,
+        paused_since,
         paused_minutes, supplement_count, finished_at, returned_at, return_method,
         return_address, result_number, result_issued_at, version, public_view,
         created_at, updated_at
@@ -264,7 +265,7 @@ WITH numbers AS (
             || ', Hà Nội',
         '09' || lpad((i %% 100000000)::text, 8, '0'), '', '', '', '', '',
         (%(folded)s::text[])[n], registered,
-        received, received, 5, 'working_days',
+        received, received, 5, 'working_days', false,
         -- Five working days after a weekday reception is the same time a week later.
         received + interval '7 days',
         CASE WHEN status IN (5, 6) THEN registered + interval '1 day' END,
