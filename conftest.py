@@ -60,6 +60,11 @@ def fixed_clock(request: pytest.FixtureRequest) -> Iterator[None]:
 def empty_cache() -> Iterator[None]:
     """Start each test with an empty cache (brand kit, rate limits), whatever ran
     before it in this process: the order of tests is random."""
+    from motcua.calendars.selectors import table_state_forget
+    from motcua.dossiers.public import references_forget
+
     cache.clear()
+    references_forget()  # public tracking's reference rows (ids are reused)
+    table_state_forget()
     yield
     cache.clear()

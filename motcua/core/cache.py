@@ -104,3 +104,50 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self) -> Any:
         return self._call("clear")
+
+    def count_and_read(self, key: str, timeout: int, other: str) -> tuple[int, Any]:
+        """``counter_count_and_read`` in one round trip to Redis (a pipeline of
+        SET NX EX, INCR and GET), or on the fallback while Redis is down."""
+        if not self.redis_down:
+            try:
+                backend: Any = self._cache  # type: ignore[attr-defined]
+                client = backend.get_client(key, write=True)
+                counted = self.make_and_validate_key(key)
+                pipe = client.pipeline(transaction=False)
+                pipe.set(counted, 0, ex=timeout, nx=True)
+                pipe.incr(counted)
+                pipe.get(self.make_and_validate_key(other))
+                _created, count, raw = pipe.execute()
+                value = None if raw is None else backend._serializer.loads(raw)
+                return int(count), value
+            except UNREACHABLE as error:
+                self._down_until = time.monotonic() + self._retry_seconds
+                logger.warning(
+                    "Redis cache unreachable (%s); using cache %r for %.0f s",
+                    error,
+                    self._fallback_alias,
+                    self._retry_seconds,
+                )
+        return _count_and_read(self.fallback, key, timeout, other)
+
+
+def _count_and_read(
+    cache: BaseCache, key: str, timeout: int, other: str
+) -> tuple[int, Any]:
+    cache.add(key, 0, timeout=timeout)
+    try:
+        count = int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        count = 1
+    return count, cache.get(other)
+
+
+def counter_count_and_read(
+    cache: BaseCache, key: str, *, timeout: int, other: str
+) -> tuple[int, Any]:
+    """Add one to the counter ``key`` (created to expire after ``timeout``
+    seconds) and read the value at ``other``: one round trip on Redis."""
+    if isinstance(cache, ResilientRedisCache):
+        return cache.count_and_read(key, timeout, other)
+    return _count_and_read(cache, key, timeout, other)

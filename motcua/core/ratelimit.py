@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import gettext as _
 
+from motcua.core.cache import counter_count_and_read
 from motcua.core.client import client_address_from_meta
 
 CACHE_ALIAS = "limits"
@@ -99,11 +100,20 @@ def _blocked_by_failures(client_key: str, now: datetime) -> bool:
 
 
 def ratelimit_allow(*, client_key: str, now: datetime) -> bool:
-    """Count one try by ``client_key`` at ``now``; return False over a limit."""
-    if _blocked_by_failures(client_key, now):
-        return False
+    """Count one try by ``client_key`` at ``now``; return False over a limit.
+
+    The count and the read of the client's failures are one round trip to the
+    cache (``core.cache.counter_count_and_read``).
+    """
     window = _lookup_window()
-    count = _increment(_window_key("all", client_key, now, window), window)
+    count, failures = counter_count_and_read(
+        caches[CACHE_ALIAS],
+        _window_key("all", client_key, now, window),
+        timeout=window + EXPIRY_MARGIN_SECONDS,
+        other=_window_key("failed", client_key, now, _failure_window()),
+    )
+    if int(failures or 0) >= int(settings.MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT):
+        return False
     return count <= int(settings.MOTCUA_PUBLIC_LOOKUP_LIMIT)
 
 

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import hmac
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -39,6 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
+from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.selectors import provisional_years_get
 from motcua.calendars.workcalendar import WorkCalendar
 from motcua.core.errors import InvalidInput, NotFound
@@ -68,6 +70,9 @@ from motcua.dossiers.workflow import (
     transitions_from,
 )
 from motcua.notifications.models import NotificationKind
+from motcua.procedures.models import Procedure
+
+M = TypeVar("M", bound=models.Model)
 
 # ASCII digits only: "\d" would also take other scripts' digits (e.g. "٢٣٤٥").
 CHECK_PATTERN = re.compile(r"[0-9]{4}")
@@ -376,8 +381,8 @@ AGENCY_HOURS_FIELDS = (
     "reception_cutoff",
 )
 
-# What a lookup reads of the dossier's row and of the rows it names by key: one
-# query by the unique code, no more (ADR 0012). Personal data is not among them.
+# What a lookup reads of the dossier's row: one query by the unique code, with no
+# join (ADR 0012). Personal data is not among them.
 _PUBLIC_COLUMNS = (
     "code",
     "status",
@@ -396,27 +401,49 @@ _PUBLIC_COLUMNS = (
     "competent_agency",
     "receiving_agency",
     "service_point",
-    "procedure__code",
-    "procedure__name",
-    "service_point__code",
-    "service_point__name",
-    "service_point__address",
-    "receiving_agency__name",
-    *(f"competent_agency__{name}" for name in AGENCY_HOURS_FIELDS),
 )
+
+# The few rows a lookup names by key (the procedure, the agencies, the service
+# point) are reference data every lookup shares: kept in the process for
+# ``REFERENCE_SECONDS``, forgotten at once when saved in this process
+# (``apps.DossiersConfig``); another process sees a renamed procedure within
+# that time. The dossier's own row is always read afresh.
+REFERENCE_SECONDS = 60.0
+_references: dict[tuple[type[models.Model], int], tuple[float, models.Model]] = {}
+_REFERENCE_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Procedure: ("code", "name"),
+    Agency: ("name", *AGENCY_HOURS_FIELDS),
+    ServicePoint: ("code", "name", "address"),
+}
+
+
+def references_forget(**kwargs: object) -> None:
+    """Forget the reference rows kept for lookups (a save, a test's start)."""
+    _references.clear()
+
+
+def _reference(model: type[M], pk: int) -> M:
+    seen = _references.get((model, pk))
+    if seen is not None and time.monotonic() - seen[0] < REFERENCE_SECONDS:
+        return seen[1]  # type: ignore[return-value]
+    row = model._default_manager.only(*_REFERENCE_FIELDS[model]).get(pk=pk)
+    _references[(model, pk)] = (time.monotonic(), row)
+    return row
 
 
 def _load(code: str) -> Dossier | None:
     if not code or len(code) > CODE_MAX_LENGTH:
         return None
-    return (
-        Dossier.objects.select_related(
-            "procedure", "competent_agency", "receiving_agency", "service_point"
-        )
-        .only(*_PUBLIC_COLUMNS)
-        .filter(code=code)
-        .first()
-    )
+    found = list(Dossier.objects.only(*_PUBLIC_COLUMNS).filter(code=code)[:1])
+    if not found:
+        return None
+    dossier = found[0]
+    dossier.procedure = _reference(Procedure, dossier.procedure_id)
+    dossier.competent_agency = _reference(Agency, dossier.competent_agency_id)
+    dossier.receiving_agency = _reference(Agency, dossier.receiving_agency_id)
+    if dossier.service_point_id is not None:
+        dossier.service_point = _reference(ServicePoint, dossier.service_point_id)
+    return dossier
 
 
 def _view(dossier: Dossier) -> Mapping[str, Any]:
