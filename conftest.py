@@ -60,11 +60,26 @@ def fixed_clock(request: pytest.FixtureRequest) -> Iterator[None]:
 def empty_cache() -> Iterator[None]:
     """Start each test with an empty cache (brand kit, rate limits), whatever ran
     before it in this process: the order of tests is random."""
-    from motcua.calendars.selectors import table_state_forget
-    from motcua.dossiers.public import references_forget
-
     cache.clear()
-    references_forget()  # public tracking's reference rows (ids are reused)
-    table_state_forget()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def process_memory_forgotten() -> Iterator[None]:
+    """Start each test with nothing kept in the process for a few seconds (the
+    brand kit, the notices, tracking's reference rows, the holiday table's
+    state): ids are reused between tests. Its own name, so that a test module's
+    ``empty_cache`` does not hide it."""
+    from motcua.calendars.selectors import table_state_forget
+    from motcua.core.cache import LocalMemo
+    from motcua.dossiers.public import references_forget
+
+    def forget() -> None:
+        references_forget()
+        table_state_forget()
+        LocalMemo.forget_all()
+
+    forget()
+    yield
+    forget()

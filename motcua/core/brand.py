@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core import brand_checks
+from motcua.core.cache import LocalMemo
 from motcua.core.models import BRAND_CACHE_KEY, BrandKit
 
 # The cached kit is dropped on save; the timeout bounds how long another process
@@ -116,9 +117,17 @@ def brand_from_kit(kit: BrandKit) -> Brand:
     )
 
 
+# Every page reads the kit: a few seconds in the process before the shared cache.
+BRAND_MEMO = LocalMemo(seconds=5)
+
+
 def brand_get() -> Brand:
     """Return the brand kit: the ``BrandKit`` row, else the settings' defaults."""
-    cached = cache.get(BRAND_CACHE_KEY)
+    cached = BRAND_MEMO.get(BRAND_CACHE_KEY)
+    if cached is None:
+        cached = cache.get(BRAND_CACHE_KEY)
+        if cached is not None:
+            BRAND_MEMO.set(BRAND_CACHE_KEY, cached)
     if isinstance(cached, Brand):
         return cached
     if cached == NO_ROW:

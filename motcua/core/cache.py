@@ -151,3 +151,42 @@ def counter_count_and_read(
     if isinstance(cache, ResilientRedisCache):
         return cache.count_and_read(key, timeout, other)
     return _count_and_read(cache, key, timeout, other)
+
+
+class LocalMemo:
+    """Values kept in this process for ``seconds`` in front of the shared cache.
+
+    For what every page reads and rarely changes (the brand kit, the notices in
+    force): a read within ``seconds`` costs no round trip to Redis. A change made
+    in this process forgets the value at once (``forget``); other processes see
+    it within ``seconds``. Not for anything a write depends on.
+    """
+
+    _all: list[LocalMemo] = []
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._values: dict[str, tuple[float, Any]] = {}
+        LocalMemo._all.append(self)
+
+    def get(self, key: str) -> Any:
+        """The value kept for ``key``, or None when none is kept or it is old."""
+        seen = self._values.get(key)
+        if seen is None or time.monotonic() - seen[0] >= self.seconds:
+            return None
+        return seen[1]
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = (time.monotonic(), value)
+
+    def forget(self, key: str | None = None) -> None:
+        if key is None:
+            self._values.clear()
+        else:
+            self._values.pop(key, None)
+
+    @classmethod
+    def forget_all(cls) -> None:
+        """Forget every process-local value (a test's start)."""
+        for memo in cls._all:
+            memo.forget()

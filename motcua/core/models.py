@@ -172,7 +172,10 @@ BRAND_CACHE_KEY = "motcua:brand-kit:v1"
 
 def brand_cache_clear() -> None:
     """Drop the cached brand kit (``motcua.core.brand.brand_get`` reloads it)."""
+    from motcua.core.cache import LocalMemo
+
     cache.delete(BRAND_CACHE_KEY)
+    LocalMemo.forget_all()  # this process's copy too (``brand.BRAND_MEMO``)
 
 
 class CacheEntry(models.Model):

@@ -16,6 +16,7 @@ from motcua.accounts.models import User
 from motcua.agencies.access import agencies_visible_to
 from motcua.agencies.models import Agency, StaffAssignment, StaffRole
 from motcua.agencies.selectors import agency_descendant_ids
+from motcua.core.cache import LocalMemo
 from motcua.core.errors import NotFound
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.workflow import BEING_PROCESSED_STATUSES
@@ -82,13 +83,26 @@ ACTIVE_CACHE_KEY = "notices:active"
 ACTIVE_CACHE_SECONDS = 60
 
 
+# A few seconds in the process before the shared cache (every portal page).
+ACTIVE_MEMO = LocalMemo(seconds=5)
+
+
+def notices_cache_forget() -> None:
+    """Forget the notices in force, shared and in this process (on a change)."""
+    cache.delete(ACTIVE_CACHE_KEY)
+    ACTIVE_MEMO.forget()
+
+
 def notices_in_force(*, now: datetime) -> list[NoticeBanner]:
     """The published notices in force at ``now``, from the cache when it has them
     (read at most once a minute; a cached notice that ended is left out)."""
-    found: list[NoticeBanner] | None = cache.get(ACTIVE_CACHE_KEY)
+    found: list[NoticeBanner] | None = ACTIVE_MEMO.get(ACTIVE_CACHE_KEY)
     if found is None:
-        found = notices_active(now=now)
-        cache.set(ACTIVE_CACHE_KEY, found, ACTIVE_CACHE_SECONDS)
+        found = cache.get(ACTIVE_CACHE_KEY)
+        if found is None:
+            found = notices_active(now=now)
+            cache.set(ACTIVE_CACHE_KEY, found, ACTIVE_CACHE_SECONDS)
+        ACTIVE_MEMO.set(ACTIVE_CACHE_KEY, found)
     return [n for n in found if n.starts_at <= now < n.ends_at]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +20,9 @@ from motcua.dossiers.services import dossier_extend_for_notice
 from motcua.dossiers.workflow import DossierAction
 from motcua.notices.models import ServiceNotice, ServiceNoticeRecipient
 from motcua.notices.selectors import (
-    ACTIVE_CACHE_KEY,
     affected_dossiers,
     dossiers_falling_due,
+    notices_cache_forget,
     promised_between,
 )
 from motcua.notifications.models import NotificationKind
@@ -128,7 +127,7 @@ def notice_publish(
     )
     notice.service_points.set(points)
     notice.procedures.set(procedures)
-    transaction.on_commit(lambda: cache.delete(ACTIVE_CACHE_KEY))
+    transaction.on_commit(notices_cache_forget)
     return notice
 
 
@@ -139,7 +138,7 @@ def notice_unpublish(*, notice: ServiceNotice, actor: User) -> ServiceNotice:
     require_role(actor, PUBLISHERS, notice.agency)
     notice.is_published = False
     notice.save(update_fields=["is_published"])
-    transaction.on_commit(lambda: cache.delete(ACTIVE_CACHE_KEY))
+    transaction.on_commit(notices_cache_forget)
     return notice
 
 
