@@ -53,19 +53,22 @@ class ResilientRedisCache(RedisCache):
     def redis_down(self) -> bool:
         return time.monotonic() < self._down_until
 
+    def _mark_down(self, error: Exception) -> None:
+        self._down_until = time.monotonic() + self._retry_seconds
+        logger.warning(
+            "Redis cache unreachable (%s); using cache %r for %.0f s",
+            error,
+            self._fallback_alias,
+            self._retry_seconds,
+        )
+
     def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         if not self.redis_down:
             method: Callable[..., Any] = getattr(super(), name)
             try:
                 return method(*args, **kwargs)
             except UNREACHABLE as error:
-                self._down_until = time.monotonic() + self._retry_seconds
-                logger.warning(
-                    "Redis cache unreachable (%s); using cache %r for %.0f s",
-                    error,
-                    self._fallback_alias,
-                    self._retry_seconds,
-                )
+                self._mark_down(error)
         return getattr(self.fallback, name)(*args, **kwargs)
 
     def add(
@@ -121,13 +124,7 @@ class ResilientRedisCache(RedisCache):
                 value = None if raw is None else backend._serializer.loads(raw)
                 return int(count), value
             except UNREACHABLE as error:
-                self._down_until = time.monotonic() + self._retry_seconds
-                logger.warning(
-                    "Redis cache unreachable (%s); using cache %r for %.0f s",
-                    error,
-                    self._fallback_alias,
-                    self._retry_seconds,
-                )
+                self._mark_down(error)
         return _count_and_read(self.fallback, key, timeout, other)
 
 

@@ -56,6 +56,14 @@ def latest_items_asked(dossier: Dossier) -> tuple[str, ...]:
     return items_asked(event) if event is not None else ()
 
 
+def _fees_unpaid(dossier: Dossier) -> list[list[object]]:
+    unpaid = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
+    return [
+        [name, amount]
+        for name, amount in unpaid.order_by("id").values_list("name", "amount_vnd")
+    ]
+
+
 def public_view_build(dossier: Dossier) -> dict[str, Any]:
     """What the public view of ``dossier`` holds, read from its history now."""
     events = DossierEvent.objects.filter(dossier=dossier).order_by("sequence", "id")
@@ -65,11 +73,7 @@ def public_view_build(dossier: Dossier) -> dict[str, Any]:
     if kind == "supplement":
         items = latest_items_asked(dossier)
     elif kind == "pay":
-        unpaid = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
-        fees = [
-            [name, amount]
-            for name, amount in unpaid.order_by("id").values_list("name", "amount_vnd")
-        ]
+        fees = _fees_unpaid(dossier)
     reason = (
         DossierApology.objects.filter(dossier=dossier)
         .values_list("reason", flat=True)
@@ -118,11 +122,7 @@ def public_view_follow(
         else:
             items = list(latest_items_asked(dossier))
     elif kind == "pay":
-        unpaid = DossierFee.objects.filter(dossier=dossier, paid_at__isnull=True)
-        fees = [
-            [name, amount]
-            for name, amount in unpaid.order_by("id").values_list("name", "amount_vnd")
-        ]
+        fees = _fees_unpaid(dossier)
     reason = old["apology_reason"]
     if event.action == DossierAction.APOLOGISE:
         reason = event.note  # the apology's reason is the event's note
