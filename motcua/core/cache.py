@@ -128,16 +128,21 @@ class ResilientRedisCache(RedisCache):
         return _count_and_read(self.fallback, key, timeout, other)
 
 
+def counter_add(cache: BaseCache, key: str, *, timeout: int) -> int:
+    """Add one to the counter ``key`` (created to expire after ``timeout``
+    seconds) and return it."""
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
 def _count_and_read(
     cache: BaseCache, key: str, timeout: int, other: str
 ) -> tuple[int, Any]:
-    cache.add(key, 0, timeout=timeout)
-    try:
-        count = int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=timeout)
-        count = 1
-    return count, cache.get(other)
+    return counter_add(cache, key, timeout=timeout), cache.get(other)
 
 
 def counter_count_and_read(

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import gettext as _
 
-from motcua.core.cache import counter_count_and_read
+from motcua.core.cache import counter_add, counter_count_and_read
 from motcua.core.client import client_address_from_meta
 
 CACHE_ALIAS = "limits"
@@ -71,14 +71,8 @@ def _window_key(kind: str, client_key: str, now: datetime, seconds: int) -> str:
 
 
 def _increment(key: str, seconds: int) -> int:
-    limits = caches[CACHE_ALIAS]
     timeout = seconds + EXPIRY_MARGIN_SECONDS
-    limits.add(key, 0, timeout=timeout)
-    try:
-        return int(limits.incr(key))
-    except ValueError:  # expired between add and incr
-        limits.set(key, 1, timeout=timeout)
-        return 1
+    return counter_add(caches[CACHE_ALIAS], key, timeout=timeout)
 
 
 def _lookup_window() -> int:

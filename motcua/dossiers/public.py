@@ -13,9 +13,10 @@ Lookups are rate-limited per client through Django's cache (locmem or Redis) so
 that codes and second factors cannot be guessed: at most
 ``MOTCUA_PUBLIC_LOOKUP_LIMIT`` lookups per ``MOTCUA_PUBLIC_LOOKUP_WINDOW`` seconds
 and at most ``MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT`` failed ones (unknown code or
-wrong second factor) per ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` seconds. Every
-lookup with a second factor is logged (``PublicLookup``) with a keyed hash of the
-client's address.
+wrong second factor) per ``MOTCUA_PUBLIC_LOOKUP_FAILURE_WINDOW`` seconds. A lookup
+that may show personal data (a second factor, the owner's account) and a lookup of
+a code that does not exist are logged (``PublicLookup``) with a keyed hash of the
+client's address; a found code alone is only counted (ADR 0012).
 
 A lookup reads one row by the unique code (with the rows it names by key): what
 the history says is already in the dossier's public view (``tracking``, kept by
@@ -194,10 +195,6 @@ class PublicDossier:
     may_withdraw: bool = False
 
 
-def _setting(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
-
-
 def public_client_key(*, meta: Mapping[str, object]) -> str:
     """Return a keyed hash of the client's address (``core.ratelimit``)."""
     return ratelimit_client_key(meta=meta)
@@ -233,7 +230,7 @@ def _check_failures_of_code(code: str, now: datetime) -> int:
     Counted from the lookup log (the database), so no cache, restart or worker
     count changes it.
     """
-    window = _setting("MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW", 24 * 3600)
+    window = int(settings.MOTCUA_PUBLIC_CHECK_FAILURE_WINDOW)
     return PublicLookup.objects.filter(
         code=code,
         found=True,
@@ -245,7 +242,7 @@ def _check_failures_of_code(code: str, now: datetime) -> int:
 
 
 def _check_locked(code: str, now: datetime) -> bool:
-    limit = _setting("MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT", 5)
+    limit = int(settings.MOTCUA_PUBLIC_CHECK_FAILURE_LIMIT)
     return _check_failures_of_code(code, now) >= limit
 
 

@@ -40,7 +40,7 @@ from motcua.dossiers.choices import DossierStatus, DossierStep
 from motcua.dossiers.models import AgencyRequest, Dossier, DossierEvent, DossierFee
 from motcua.dossiers.payloads import PapersSentOnline, payload_of
 from motcua.dossiers.timing import calendar_for, due_soon_limit
-from motcua.dossiers.tracking import latest_items_asked
+from motcua.dossiers.tracking import latest_items_asked, latest_supplement_request
 from motcua.dossiers.workflow import (
     ASSIGNABLE_ROLES,
     CLOCK_RUNS_STATUSES,
@@ -443,14 +443,6 @@ def is_waiting_for_papers(dossier: Dossier) -> bool:
     return found is not None
 
 
-def _latest_request(dossier: Dossier) -> DossierEvent | None:
-    return (
-        DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_REQUESTS)
-        .order_by("-sequence", "-id")
-        .first()
-    )
-
-
 def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
     """The items of the latest supplement request (form 02 lists them all)."""
     return latest_items_asked(dossier)
@@ -458,7 +450,7 @@ def supplement_items_asked(dossier: Dossier) -> tuple[str, ...]:
 
 def supplement_items_sent(dossier: Dossier) -> set[str]:
     """The items the applicant has sent online since the latest request."""
-    request = _latest_request(dossier)
+    request = latest_supplement_request(dossier)
     if request is None:
         return set()
     sent = DossierEvent.objects.filter(

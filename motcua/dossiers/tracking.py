@@ -46,13 +46,18 @@ def todo_kind_of(status: int) -> str:
     }.get(DossierStatus(status), "nothing")
 
 
-def latest_items_asked(dossier: Dossier) -> tuple[str, ...]:
-    """The papers the latest supplement request asked for (form 02 lists them)."""
-    event = (
+def latest_supplement_request(dossier: Dossier) -> DossierEvent | None:
+    """The dossier's latest supplement request (either kind), if any."""
+    return (
         DossierEvent.objects.filter(dossier=dossier, action__in=SUPPLEMENT_REQUESTS)
         .order_by("-sequence", "-id")
         .first()
     )
+
+
+def latest_items_asked(dossier: Dossier) -> tuple[str, ...]:
+    """The papers the latest supplement request asked for (form 02 lists them)."""
+    event = latest_supplement_request(dossier)
     return items_asked(event) if event is not None else ()
 
 
