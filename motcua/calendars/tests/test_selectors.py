@@ -104,3 +104,45 @@ def test_due_soon_follows_the_setting(settings):
     assert deadline_state_get(now=now, deadline_at=deadline_at) == OpenState.ON_TIME
     settings.MOTCUA_DUE_SOON_WORKING_HOURS = 16
     assert deadline_state_get(now=now, deadline_at=deadline_at) == OpenState.DUE_SOON
+
+
+def test_a_recent_read_reuses_the_table_state_for_a_few_seconds(
+    monkeypatch, django_assert_num_queries
+):
+    clock = [1000.0]
+    monkeypatch.setattr(selectors.time, "monotonic", lambda: clock[0])
+    selectors.table_state_forget()
+    first = work_calendar_get(recent=True)
+    with django_assert_num_queries(0):
+        assert work_calendar_get(recent=True) is first
+    with django_assert_num_queries(1):  # a read that writes deadlines never lags
+        work_calendar_get()
+    saturday = date(2026, 11, 28)
+    assert not first.is_working_day(saturday)
+    # Another process's import: no signal reaches this one (bulk_create sends none).
+    HolidayEntry.objects.bulk_create(
+        [HolidayEntry(date=saturday, kind=HolidayKind.MAKEUP_WORKDAY, name_vi="Đi làm")]
+    )
+    clock[0] += selectors.RECENT_SECONDS - 0.1
+    with django_assert_num_queries(0):
+        lagging = work_calendar_get(recent=True)
+    assert not lagging.is_working_day(saturday)
+    clock[0] += 0.2
+    fresh = work_calendar_get(recent=True)
+    assert fresh.is_working_day(saturday)
+    assert lagging is not fresh
+    selectors.table_state_forget()
+    with django_assert_num_queries(1):
+        work_calendar_get(recent=True)
+
+
+def test_a_holiday_saved_in_this_process_is_seen_at_once_by_a_recent_read(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(selectors.time, "monotonic", lambda: clock[0])
+    selectors.table_state_forget()
+    saturday = date(2026, 11, 28)
+    assert not work_calendar_get(recent=True).is_working_day(saturday)
+    HolidayEntry.objects.create(
+        date=saturday, kind=HolidayKind.MAKEUP_WORKDAY, name_vi="Đi làm"
+    )
+    assert work_calendar_get(recent=True).is_working_day(saturday)
