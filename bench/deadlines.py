@@ -1,6 +1,8 @@
 """Benchmark deadline arithmetic: prints computations per second and peak memory.
 
-Run from the repository root: ``python bench/deadlines.py [COUNT]``. The calendar
+Run from the repository root: ``python bench/deadlines.py [COUNT]``. The same
+COUNT cases (a third of them paused) are computed in five rounds; the best round
+is judged against the target, the median printed beside it. The calendar
 is built without the database, from the ``holidays`` package for the configured
 years and the shared announcements CSV (package only if the file is missing).
 """
@@ -38,6 +40,8 @@ from motcua.calendars.workcalendar import WorkCalendar  # noqa: E402
 
 CSV = Path(settings.SHARED_DATA_DIR) / "holidays"
 CSV /= "vn_public_sector_holidays_2024_2026.csv"
+ROUNDS = 5
+TARGET_RATE = 200_000  # in one process (issue "Public tracking as fast as ...")
 UNITS = (
     (
         "working_days",
@@ -107,20 +111,32 @@ def main() -> None:
     calendar_bytes = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     cases = make_cases(count, calendar.tz)
-    began = time.perf_counter()
-    for received_at, amount, unit, pauses in cases:
-        compute_deadline(
-            calendar, received_at=received_at, amount=amount, unit=unit, pauses=pauses
-        )
-    elapsed = time.perf_counter() - began
+    rounds: list[float] = []
+    for _round in range(ROUNDS):  # the same cases each round; the best is printed
+        began = time.perf_counter()
+        for received_at, amount, unit, pauses in cases:
+            compute_deadline(
+                calendar,
+                received_at=received_at,
+                amount=amount,
+                unit=unit,
+                pauses=pauses,
+            )
+        rounds.append(time.perf_counter() - began)
+    elapsed = min(rounds)
+    rate = count / elapsed
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"calendar: {calendar.first_date} to {calendar.last_date} ({source})")
     print(f"day sets (package + file) ms: {sets_built * 1000:.1f}")
     print(f"calendar build ms: {built * 1000:.1f}")
     print(f"calendar build peak memory KiB: {calendar_bytes / 1024:.0f}")
-    print(f"deadline computations: {count}")
-    print(f"deadline computations/s: {count / elapsed:.0f}")
+    print(f"deadline computations: {count} a round, {ROUNDS} rounds")
+    print(f"deadline computations/s: {rate:.0f} (best round)")
+    median = sorted(rounds)[ROUNDS // 2]
+    print(f"deadline computations/s, median round: {count / median:.0f}")
     print(f"microseconds per computation: {elapsed / count * 1e6:.1f}")
+    verdict = "met" if rate >= TARGET_RATE else "NOT met"
+    print(f"deadline computations/s: target >= {TARGET_RATE}: {verdict}")
     print(f"peak memory (max RSS) MiB: {peak_kib / 1024:.1f}")
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -40,9 +40,12 @@ class TimeUnit(StrEnum):
 Pause = tuple[datetime, datetime]
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineResult:
-    """A computed deadline and how it was reached."""
+class DeadlineResult(NamedTuple):
+    """A computed deadline and how it was reached (immutable).
+
+    A named tuple rather than a frozen dataclass: it is made for every deadline
+    computed, and a frozen dataclass costs several times as much to build.
+    """
 
     received_at: datetime
     count_started_at: datetime
@@ -66,6 +69,13 @@ def _invalid(field: str, message: str) -> InvalidInput:
     return InvalidInput(message, field_errors={field: message})
 
 
+_UNITS: dict[str, TimeUnit] = {member.value: member for member in TimeUnit}
+# Amounts already turned into a count, by (amount, unit, minutes per day): the
+# catalogue uses a few dozen amounts, so this stays small.
+_COUNTS: dict[tuple[Decimal | int, TimeUnit, int], int] = {}
+_COUNTS_KEPT = 4096
+
+
 def parse_unit(unit: str) -> TimeUnit:
     """Return the ``TimeUnit`` named ``unit``.
 
@@ -73,8 +83,8 @@ def parse_unit(unit: str) -> TimeUnit:
         InvalidInput: the unit is unknown.
     """
     try:
-        return TimeUnit(unit)
-    except ValueError:
+        return _UNITS[unit]
+    except (KeyError, TypeError):
         names = ", ".join(member.value for member in TimeUnit)
         raise _invalid(
             "unit",
@@ -89,6 +99,20 @@ def count_minutes(calendar: WorkCalendar, amount: Decimal | int, unit: TimeUnit)
     Raises:
         InvalidInput: the amount is negative, not finite, or not whole where it must be.
     """
+    key = (amount, unit, calendar.minutes_per_day)
+    try:
+        count = _COUNTS.get(key)
+    except TypeError:  # a signalling NaN has no hash; refused below
+        count = None
+    if count is None:
+        count = _count(calendar, amount, unit)
+        if len(_COUNTS) >= _COUNTS_KEPT:
+            _COUNTS.clear()
+        _COUNTS[key] = count  # only a valid amount gets here
+    return count
+
+
+def _count(calendar: WorkCalendar, amount: Decimal | int, unit: TimeUnit) -> int:
     amount = Decimal(amount)
     if not amount.is_finite() or amount < 0:
         raise _invalid("amount", _("The amount must be zero or a positive number."))
@@ -112,25 +136,13 @@ def count_minutes(calendar: WorkCalendar, amount: Decimal | int, unit: TimeUnit)
 def count_start(calendar: WorkCalendar, received_at: datetime) -> datetime:
     """Return when counting starts for a complete dossier received at ``received_at``.
 
-    Within working hours of a working day and before the cut-off: that moment.
-    Before the cut-off but before opening or in a break: the next opening that day.
-    At or after the cut-off, after closing, or on a day off: the opening of the
-    next working day (SPEC §5; the 15:00 cut-off is Decree 63/2024 Art. 7 practice).
+    The rule (cut-off, opening, next working day) is ``WorkCalendar.count_start``.
 
     Raises:
         InvalidInput: ``received_at`` is naive.
         CalendarRangeError: the date is outside the calendar.
     """
-    require_aware(received_at, field="received_at")
-    moment = calendar.local(received_at)
-    day, clock = moment.date(), moment.time()
-    hours = calendar.hours
-    if calendar.is_working_day(day) and clock < hours.cutoff:
-        for start, end in hours.periods:
-            if clock < end:
-                return moment if clock >= start else calendar.at(day, start)
-    next_day = calendar.next_working_day(day, include=False)
-    return calendar.at(next_day, hours.opening)
+    return calendar.count_start(received_at)[0]
 
 
 def _add_months(day: date, months: int) -> date:
@@ -163,15 +175,22 @@ def base_deadline(
         InvalidInput: the amount does not suit the unit.
         CalendarRangeError: the deadline falls outside the calendar.
     """
+    return _base_deadline_local(
+        calendar, start_at=calendar.local(start_at), amount=amount, unit=unit
+    )
+
+
+def _base_deadline_local(
+    calendar: WorkCalendar, *, start_at: datetime, amount: Decimal | int, unit: TimeUnit
+) -> datetime:
     count = count_minutes(calendar, amount, unit)
-    start_at = calendar.local(start_at)
     if unit is TimeUnit.SAME_DAY:
         return calendar.at(start_at.date(), calendar.hours.closing)
     if count == 0:
         return start_at
-    if unit in (TimeUnit.DAYS, TimeUnit.MONTHS):
+    if unit is TimeUnit.DAYS or unit is TimeUnit.MONTHS:
         return _calendar_deadline(calendar, start_at, count, unit)
-    return calendar.add_working_minutes(start_at, count)
+    return calendar.instant(calendar.position_of_local(start_at) + count, at_close=True)
 
 
 def merge_pauses(pauses: Iterable[Pause], *, after: datetime) -> list[Pause]:
@@ -218,12 +237,16 @@ def apply_pauses(
         CalendarRangeError: a pause or the deadline is outside the calendar.
     """
     paused = 0
+    position = None
     for start, end in merge_pauses(pauses, after=start_at):
         if start > deadline_at:
             break
-        minutes = calendar.working_minutes_between(start, end)
+        minutes = calendar.position(end) - calendar.position(start)
         if minutes:
-            deadline_at = calendar.add_working_minutes(deadline_at, minutes)
+            if position is None:
+                position = calendar.position(deadline_at)
+            position += minutes
+            deadline_at = calendar.instant(position, at_close=True)
             paused += minutes
     return deadline_at, paused
 
@@ -242,20 +265,30 @@ def compute_deadline(
         InvalidInput: a bad unit, amount, naive datetime or pause.
         CalendarRangeError: a date outside the calendar.
     """
-    time_unit = parse_unit(unit)
-    started_at = count_start(calendar, received_at)
-    unpaused = base_deadline(
-        calendar, start_at=started_at, amount=amount, unit=time_unit
-    )
-    deadline_at, paused = apply_pauses(
-        calendar, start_at=started_at, deadline_at=unpaused, pauses=pauses
-    )
+    time_unit = _UNITS.get(unit) or parse_unit(unit)
+    started_at, start_position = calendar.count_start(received_at)
+    if time_unit is TimeUnit.WORKING_DAYS or time_unit is TimeUnit.WORKING_HOURS:
+        count = count_minutes(calendar, amount, time_unit)
+        unpaused = (
+            calendar.instant(start_position + count, at_close=True)
+            if count
+            else started_at
+        )
+    else:
+        unpaused = _base_deadline_local(
+            calendar, start_at=started_at, amount=amount, unit=time_unit
+        )
+    deadline_at, paused = unpaused, 0
+    if pauses:
+        deadline_at, paused = apply_pauses(
+            calendar, start_at=started_at, deadline_at=unpaused, pauses=pauses
+        )
     return DeadlineResult(
-        received_at=received_at,
-        count_started_at=started_at,
-        deadline_at=deadline_at,
-        unit=time_unit,
-        amount=Decimal(amount),
-        paused_minutes=paused,
-        unpaused_deadline_at=unpaused,
+        received_at,
+        started_at,
+        deadline_at,
+        time_unit,
+        amount if type(amount) is Decimal else Decimal(amount),
+        paused,
+        unpaused,
     )

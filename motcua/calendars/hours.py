@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
+MINUTES_PER_CLOCK_DAY = 24 * 60
+
 
 @dataclass(frozen=True, slots=True)
 class WorkingHours:
@@ -30,7 +32,9 @@ class WorkingHours:
 
     @property
     def minutes_per_day(self) -> int:
-        return sum(_minutes(end) - _minutes(start) for start, end in self.periods)
+        return sum(
+            minute_of_day(end) - minute_of_day(start) for start, end in self.periods
+        )
 
     @property
     def opening(self) -> time:
@@ -41,7 +45,8 @@ class WorkingHours:
         return self.periods[-1][1]
 
 
-def _minutes(value: time) -> int:
+def minute_of_day(value: time) -> int:
+    """Return the minutes from midnight to ``value`` (seconds are dropped)."""
     return value.hour * 60 + value.minute
 
 
@@ -51,10 +56,13 @@ def offset_in_day(hours: WorkingHours, value: time) -> int:
     Periods include their start and exclude their end; a time in the lunch break
     counts the whole morning, a time after closing the whole day.
     """
-    now = _minutes(value)
+    now = minute_of_day(value)
     elapsed = 0
     for start, end in hours.periods:
-        elapsed += min(max(now - _minutes(start), 0), _minutes(end) - _minutes(start))
+        elapsed += min(
+            max(now - minute_of_day(start), 0),
+            minute_of_day(end) - minute_of_day(start),
+        )
     return elapsed
 
 
@@ -66,9 +74,9 @@ def time_at_offset(hours: WorkingHours, offset: int, *, at_close: bool) -> time:
     """
     remaining = offset
     for start, end in hours.periods:
-        length = _minutes(end) - _minutes(start)
+        length = minute_of_day(end) - minute_of_day(start)
         if remaining < length or (at_close and remaining == length):
-            total = _minutes(start) + remaining
+            total = minute_of_day(start) + remaining
             return time(total // 60, total % 60)
         remaining -= length
     return hours.closing

@@ -8,7 +8,6 @@ change of the table) tells when the cache is stale.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
@@ -156,8 +155,7 @@ def deadline_compute(
         unit=unit,
         pauses=pauses,
     )
-    return dataclasses.replace(
-        result,
+    return result._replace(
         provisional_years=provisional_years_get(
             start_at=result.count_started_at, deadline_at=result.deadline_at
         ),

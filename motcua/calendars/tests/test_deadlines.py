@@ -1,8 +1,9 @@
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from decimal import Decimal
 
 import pytest
 
+from motcua.calendars import deadlines as deadlines_module
 from motcua.calendars.deadlines import (
     TimeUnit,
     apply_pauses,
@@ -294,6 +295,7 @@ def test_apply_pauses_returns_the_deadline_and_the_minutes(calendar):
         ("5", "fortnights", "unit", "Unknown time unit"),
         ("-1", "working_days", "amount", "zero or a positive"),
         ("NaN", "working_days", "amount", "zero or a positive"),
+        ("sNaN", "working_days", "amount", "zero or a positive"),
         ("Infinity", "working_hours", "amount", "zero or a positive"),
         ("0.001", "working_days", "amount", "whole number of minutes"),
         ("0.01", "working_hours", "amount", "whole number of minutes"),
@@ -338,3 +340,34 @@ def test_base_deadline_validates_the_amount_before_counting(calendar):
             amount=Decimal("-1"),
             unit=TimeUnit.DAYS,
         )
+
+
+def test_base_deadline_counts_working_time_from_any_instant(calendar):
+    start = datetime(2026, 3, 2, 2, 15, 40, tzinfo=UTC)  # 09:15:40 in Vietnam
+    assert base_deadline(
+        calendar, start_at=start, amount=Decimal(1), unit=TimeUnit.WORKING_DAYS
+    ) == local(2026, 3, 3, 9, 15)
+    assert base_deadline(
+        calendar, start_at=start, amount=Decimal(3), unit=TimeUnit.WORKING_HOURS
+    ) == local(2026, 3, 2, 13, 15)
+
+
+def test_seconds_of_the_receipt_are_dropped_before_counting(calendar):
+    received = datetime(2026, 3, 2, 9, 15, 59, 999, tzinfo=local(2026, 3, 2).tzinfo)
+    assert count_start(calendar, received) == local(2026, 3, 2, 9, 15)
+    result = compute_deadline(
+        calendar, received_at=received, amount=Decimal(1), unit="working_hours"
+    )
+    assert result.deadline_at == local(2026, 3, 2, 10, 15)
+    assert result.received_at == received
+
+
+def test_the_kept_counts_are_forgotten_when_full(calendar, monkeypatch):
+    monkeypatch.setattr(deadlines_module, "_COUNTS", {})
+    monkeypatch.setattr(deadlines_module, "_COUNTS_KEPT", 2)
+    for amount in (1, 2, 3):
+        deadline(calendar, local(2026, 3, 2, 8), str(amount), "working_days")
+    assert list(deadlines_module._COUNTS.values()) == [3 * 480]
+    assert deadline(calendar, local(2026, 3, 2, 8), "1", "working_days") == (
+        local(2026, 3, 2, 17)
+    )

@@ -8,7 +8,7 @@ wider strategy or a shorter calendar fails there, every time, instead of once in
 a while in a random example.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from motcua.calendars.deadlines import compute_deadline
+from motcua.calendars.hours import WorkingHours, offset_in_day, time_at_offset
 
 from .conftest import FIRST_YEAR, LAST_YEAR, VN
 
@@ -129,3 +130,72 @@ def test_the_count_starts_in_working_time_never_before_receipt(cal, received_at)
     assert start >= cal.local(received_at)
     assert cal.is_working_day(start.date())
     assert cal.hours.opening <= start.time() < cal.hours.closing
+
+
+# The calendar answers from tables built once; these check them against the
+# rules read directly off the working hours, for several agencies' hours.
+AGENCY_HOURS = [
+    WorkingHours(),
+    WorkingHours(
+        periods=((time(7, 30), time(11, 30)), (time(13, 30), time(17))), cutoff=time(16)
+    ),
+    WorkingHours(periods=((time(8), time(16)),), cutoff=time(17)),
+    WorkingHours(
+        periods=((time(7), time(9, 45)), (time(10), time(12)), (time(14), time(18, 5))),
+        cutoff=time(14, 30),
+    ),
+]
+instants_with_seconds = st.datetimes(
+    min_value=FIRST_INSTANT, max_value=LAST_INSTANT, timezones=st.just(VN)
+)
+
+
+@pytest.fixture(scope="module")
+def agency_calendars(build_calendar):
+    return [build_calendar(hours) for hours in AGENCY_HOURS]
+
+
+def reference_count_start(cal, received_at):
+    """SPEC §5's start of the count, read off the hours period by period."""
+    moment = received_at.astimezone(cal.tz).replace(second=0, microsecond=0)
+    day, clock = moment.date(), moment.time()
+    if cal.is_working_day(day) and clock < cal.hours.cutoff:
+        for start, end in cal.hours.periods:
+            if clock < end:
+                return moment if clock >= start else cal.at(day, start)
+    return cal.at(cal.next_working_day(day, include=False), cal.hours.opening)
+
+
+def reference_position(cal, value):
+    moment = value.astimezone(cal.tz).replace(second=0, microsecond=0)
+    day = moment.date()
+    worked = cal.is_working_day(day)
+    days_before = cal.working_days_between(cal.first_date, day) - worked
+    elapsed = offset_in_day(cal.hours, moment.time()) if worked else 0
+    return days_before * cal.minutes_per_day + elapsed
+
+
+@FAST
+@given(received_at=instants_with_seconds, which=st.integers(0, len(AGENCY_HOURS) - 1))
+def test_the_start_of_the_count_agrees_with_the_hours(
+    agency_calendars, received_at, which
+):
+    cal = agency_calendars[which]
+    started_at, position = cal.count_start(received_at)
+    assert started_at == reference_count_start(cal, received_at)
+    assert started_at.tzinfo is cal.tz
+    assert position == reference_position(cal, started_at)
+
+
+@FAST
+@given(value=instants_with_seconds, which=st.integers(0, len(AGENCY_HOURS) - 1))
+def test_positions_and_instants_agree_with_the_hours(agency_calendars, value, which):
+    cal = agency_calendars[which]
+    position = cal.position(value)
+    assert position == reference_position(cal, value)
+    offset = position % cal.minutes_per_day
+    for at_close in (True, False):
+        moment = cal.instant(position, at_close=at_close)
+        assert cal.position(moment) == position
+        if offset:
+            assert moment.time() == time_at_offset(cal.hours, offset, at_close=at_close)

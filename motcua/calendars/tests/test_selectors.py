@@ -1,5 +1,6 @@
 from datetime import date, time
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -110,7 +111,7 @@ def test_a_recent_read_reuses_the_table_state_for_a_few_seconds(
     monkeypatch, django_assert_num_queries
 ):
     clock = [1000.0]
-    monkeypatch.setattr(selectors.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(selectors, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     selectors.table_state_forget()
     first = work_calendar_get(recent=True)
     with django_assert_num_queries(0):
@@ -138,7 +139,7 @@ def test_a_recent_read_reuses_the_table_state_for_a_few_seconds(
 
 def test_a_holiday_saved_in_this_process_is_seen_at_once_by_a_recent_read(monkeypatch):
     clock = [1000.0]
-    monkeypatch.setattr(selectors.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(selectors, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     selectors.table_state_forget()
     saturday = date(2026, 11, 28)
     assert not work_calendar_get(recent=True).is_working_day(saturday)

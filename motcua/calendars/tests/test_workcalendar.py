@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -91,6 +91,31 @@ def test_a_naive_datetime_is_invalid_input(calendar):
     with pytest.raises(InvalidInput) as caught:
         calendar.position(datetime(2026, 3, 2, 9))  # noqa: DTZ001
     assert "time zone" in str(caught.value)
+
+
+class _Zone(tzinfo):
+    """A hand-written zone: Python asks it for the offset, which may be none."""
+
+    def __init__(self, offset: timedelta | None) -> None:
+        self.offset = offset
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return self.offset
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_a_zone_that_gives_no_offset_is_naive_and_any_other_zone_counts(calendar):
+    with pytest.raises(InvalidInput):
+        calendar.position(datetime(2026, 3, 2, 9, tzinfo=_Zone(None)))
+    seven = datetime(2026, 3, 2, 9, tzinfo=_Zone(timedelta(hours=7)))
+    fixed = datetime(2026, 3, 2, 2, tzinfo=UTC)
+    assert calendar.position(seven) == calendar.position(local(2026, 3, 2, 9))
+    assert calendar.position(fixed) == calendar.position(local(2026, 3, 2, 9))
 
 
 def test_an_instant_in_another_zone_is_read_in_vietnam_time(calendar):
