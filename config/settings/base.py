@@ -144,6 +144,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif "postgresql" in DATABASES["default"]["ENGINE"]:
+    # No JIT: the pages' queries are short, but over a million rows their cost
+    # estimates pass jit_above_cost, and compiling took 0.3-1 s per query (ADR 0013).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # fields.W161 guesses that a fixed time default is a mistake when the check runs
 # within 10 s of that time of day (UTC): the agencies' office hours (08:00, 12:00,

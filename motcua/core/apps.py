@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
         from django.urls import register_converter
 
         from motcua.core import checks  # noqa: F401 - registers the checks
+        from motcua.core.lookups import register as register_lookups
         from motcua.core.numbers import IdConverter
 
         register_converter(IdConverter, "id")  # <id:pk> in every urls.py
+        register_lookups()  # field__in_array=<subquery>
         from motcua.core.middleware import idle_clock_start
 
         user_logged_in.connect(idle_clock_start, dispatch_uid="motcua-idle-clock")

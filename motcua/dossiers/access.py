@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
@@ -53,21 +53,35 @@ def roles_by_agency_for(user: Actor | None) -> dict[int, set[str]]:
     return dict(roles)
 
 
-def visibility_filter(agency_ids: QuerySet[Agency, Any] | list[int]) -> Q:
-    """Return a filter on dossiers of, or with a leg sent to, ``agency_ids``."""
-    legs = AgencyRequest.objects.filter(
-        dossier_id=OuterRef("pk"), to_agency_id__in=agency_ids
+def visibility_filter(
+    agency_ids: QuerySet[Agency, Any] | QuerySet[Agency, int] | list[int],
+) -> Q:
+    """Return a filter on dossiers of, or with a leg sent to, ``agency_ids``.
+
+    Each branch is a condition an index serves (``in_array``,
+    ``motcua.core.lookups``), so a list of one agency's dossiers reads that
+    agency's rows, not the table.
+    """
+    legs = AgencyRequest.objects.filter(to_agency_id__in=agency_ids).values(
+        "dossier_id"
     )
     return (
-        Q(receiving_agency_id__in=agency_ids)
-        | Q(competent_agency_id__in=agency_ids)
-        | Q(Exists(legs))
+        Q(receiving_agency_id__in_array=agency_ids)
+        | Q(competent_agency_id__in_array=agency_ids)
+        | Q(pk__in_array=legs)
     )
 
 
-def dossiers_visible_to(user: Actor) -> QuerySet[Dossier]:
-    """Return the dossiers ``user`` may see (unordered: callers order)."""
-    agency_ids = agencies_visible_to(user).order_by().values("pk")
+def dossiers_visible_to(user: Actor, *, many: bool = False) -> QuerySet[Dossier]:
+    """Return the dossiers ``user`` may see (unordered: callers order).
+
+    ``many``: the caller lists or counts many dossiers (worklists, search): the
+    user's agencies are read first (one small query) so that the database plans
+    the list with their ids and reads only their rows. A lookup of one dossier
+    needs no such plan and keeps it in one query.
+    """
+    agencies = agencies_visible_to(user).order_by().values_list("pk", flat=True)
+    agency_ids = list(agencies) if many else agencies
     return Dossier.objects.filter(visibility_filter(agency_ids))
 
 

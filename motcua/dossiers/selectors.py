@@ -11,11 +11,12 @@ calendar by the same rule (``timing.dossier_open_state``, ``timing.due_soon_limi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -85,13 +86,30 @@ class WorklistKind(models.TextChoices):
 RUNNING = Q(status__in=CLOCK_RUNS_STATUSES)
 OPEN = ~Q(status__in=CLOSED_STATUSES)
 
+# The lists are ordered by expressions, not bare columns: given a bare column,
+# PostgreSQL fills the first page by walking the whole city's index on it
+# (deadline, received, code) and skipping every other agency's rows, which at a
+# million dossiers takes seconds. An expression has no index, so the database
+# reads the user's own rows (a few thousand at most) and sorts them (ADR 0013).
+# A dossier without a date sorts after every dated one, in both directions.
+_LAST = datetime(9999, 12, 31, tzinfo=UTC)
+_FIRST = datetime(1, 1, 2, tzinfo=UTC)
+
+
+def _dated(column: str, missing: datetime) -> Coalesce:
+    return Coalesce(column, Value(missing), output_field=models.DateTimeField())
+
+
 ORDERS: dict[str, tuple[object, ...]] = {
-    "deadline": (F("deadline_at").asc(nulls_last=True), "id"),
-    "-deadline": (F("deadline_at").desc(nulls_last=True), "-id"),
-    "received": (F("received_at").asc(nulls_last=True), "id"),
-    "-received": (F("received_at").desc(nulls_last=True), "-id"),
-    "code": ("code", "id"),
+    "deadline": (_dated("deadline_at", _LAST).asc(), "id"),
+    "-deadline": (_dated("deadline_at", _FIRST).desc(), "-id"),
+    "received": (_dated("received_at", _LAST).asc(), "id"),
+    "-received": (_dated("received_at", _FIRST).desc(), "-id"),
+    "code": (Concat("code", Value("")).asc(), "id"),
 }
+
+
+_LISTED_WITH = ("procedure", "receiving_agency", "competent_agency", "assignee")
 
 
 def _soon_limit(now: datetime) -> datetime:
@@ -152,7 +170,7 @@ def _kind_filters(user: Actor, now: datetime) -> dict[str, Q]:
     return {
         WorklistKind.MINE: OPEN & mine,
         WorklistKind.UNIT: OPEN,
-        WorklistKind.OTHER_AGENCY: Q(step=DossierStep.OTHER_AGENCY),
+        WorklistKind.OTHER_AGENCY: OPEN & Q(step=DossierStep.OTHER_AGENCY),
         WorklistKind.DUE_SOON: states[OpenState.DUE_SOON],
         WorklistKind.OVERDUE: states[OpenState.OVERDUE],
         WorklistKind.PAUSED: Q(paused_since__isnull=False) & OPEN,
@@ -214,12 +232,14 @@ def dossier_worklist(
             % {"order": order, "known": ", ".join(ORDERS)},
             field_errors={"order": _("unknown value")},
         )
-    dossiers = dossiers_visible_to(user).filter(_kind_filters(user, now)[kind])
+    dossiers = dossiers_visible_to(user, many=True).filter(
+        _kind_filters(user, now)[kind]
+    )
     if query.strip():
         dossiers = dossiers.filter(_search_filter(query))
-    dossiers = dossiers.select_related(
-        "procedure", "receiving_agency", "competent_agency", "assignee"
-    )
+    # The related rows are read for the page's rows only, after the database has
+    # chosen them; joined in, they would be read and sorted for every open row.
+    dossiers = dossiers.prefetch_related(*_LISTED_WITH)
     return with_deadline_state(dossiers, now=now).order_by(*ORDERS[order])  # type: ignore[arg-type]
 
 
@@ -229,8 +249,12 @@ def dossier_worklist_counts(*, user: Actor, now: datetime) -> dict[str, int]:
     A fixed number of queries, whatever the number of dossiers.
     """
     filters = _kind_filters(user, now)
-    counts = dossiers_visible_to(user).aggregate(
-        **{kind: Count("pk", filter=q) for kind, q in filters.items()}
+    # Every worklist holds open dossiers only: say so, and the database reads
+    # the user's open rows (partial indexes), not their agencies' whole history.
+    counts = (
+        dossiers_visible_to(user, many=True)
+        .filter(OPEN)
+        .aggregate(**{kind: Count("pk", filter=q) for kind, q in filters.items()})
     )
     return {kind: int(counts[kind] or 0) for kind in WorklistKind.values}
 
@@ -241,7 +265,7 @@ def dossier_search(*, user: Actor, query: str, now: datetime) -> QuerySet[Dossie
     Newest receipts first. An empty query finds nothing.
     """
     dossiers = (
-        dossiers_visible_to(user)
+        dossiers_visible_to(user, many=True)
         .filter(_search_filter(query) if query.strip() else Q(pk__in=[]))
         .select_related("procedure", "receiving_agency", "competent_agency")
     )
@@ -305,7 +329,7 @@ def agency_overview(
         if len(first_two) == 1:
             agency = first_two[0]  # one agency overseen: the overview is its own
     if agency is None:
-        ids = overseen.order_by().values("pk")
+        ids = list(overseen.order_by().values_list("pk", flat=True))
         decided = Dossier.objects.filter(visibility_filter(ids))
     else:
         if not agencies_visible_to(user).filter(pk=agency.pk).exists():
@@ -324,7 +348,9 @@ def agency_overview(
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    states = decided.aggregate(
+    # Open dossiers only (closing a dossier ends its pause): the partial indexes
+    # read the agency's open rows, not its whole history (ADR 0013).
+    states = decided.filter(OPEN).aggregate(
         paused=Count("pk", filter=Q(paused_since__isnull=False)),
         **_state_counts(decided, now),
     )

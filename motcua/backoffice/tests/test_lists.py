@@ -8,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from motcua.dossiers.tests.factories import World, applicant
+from motcua.accounts.models import User
+from motcua.agencies.models import StaffRole
+from motcua.dossiers.tests.factories import World, applicant, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,52 @@ def test_a_worklist_page_costs_the_same_queries_for_10_or_40_rows(client, world)
     receive_many(world, 30)
     many = queries_of(client, url)
     assert few == many
+
+
+def assign_many(world: World, count: int, specialists: list[User]) -> None:
+    from motcua.dossiers.services import dossier_assign
+
+    now = timezone.now()
+    for n in range(count):
+        dossier = world.receive(now, applicant=applicant(id_number=f"0010850{n:05d}"))
+        dossier_assign(
+            dossier_code=dossier.code,
+            actor=world.division,
+            now=now,
+            assignee=specialists[n % len(specialists)],
+        )
+
+
+def test_the_specialists_worklist_costs_the_same_queries_for_3_or_30_rows(
+    client, world
+):
+    client.force_login(world.specialist)
+    url = reverse("backoffice:worklist", args=["mine"])
+    assign_many(world, 3, [world.specialist])
+    few = queries_of(client, url)
+    assign_many(world, 27, [world.specialist])
+    many = queries_of(client, url)
+    assert few == many
+
+
+def test_the_overview_costs_the_same_queries_for_any_number_of_dossiers_and_staff(
+    client, world
+):
+    client.force_login(world.leader)
+    url = reverse("backoffice:overview")
+    assign_many(world, 2, [world.specialist])
+    few = queries_of(client, url)
+    others = [
+        staff(world.agency, StaffRole.SPECIALIST, username=f"specialist{n}")
+        for n in range(2, 6)
+    ]
+    assign_many(world, 20, [world.specialist, *others])
+    html = client.get(url).content.decode()
+    many = queries_of(client, url)
+    assert few == many
+    assert all(
+        other.username in html or other.get_full_name() in html for other in others
+    )
 
 
 def test_the_menu_counts_what_waits_for_the_user(client, world, received):

@@ -130,3 +130,11 @@ def test_city_supervisors_and_superusers_get_no_actions_from_the_table():
         allowed_actions(state(2, "assignment"), {COMPETENT: {"city_supervisor"}}) == []
     )
     assert allowed_actions(state(2, "assignment"), {}) == []
+
+
+def test_the_open_rows_index_condition_is_the_workflows_open_rule():
+    from motcua.dossiers.models.dossier import OPEN_ROWS
+    from motcua.dossiers.workflow import CLOSED_STATUSES
+
+    assert OPEN_ROWS.negated
+    assert OPEN_ROWS.children == [("status__in", sorted(CLOSED_STATUSES))]
