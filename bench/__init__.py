@@ -1,0 +1,1 @@
+"""Benchmarks: scripts run by hand and by ``bench/run``; each prints its figures."""
