@@ -45,6 +45,7 @@ from motcua.agencies.models import Agency, ServicePoint
 from motcua.calendars.selectors import provisional_years_get
 from motcua.calendars.workcalendar import WorkCalendar
 from motcua.core.errors import InvalidInput, NotFound
+from motcua.core.prepared import PreparedGet
 from motcua.core.ratelimit import (
     ratelimit_allow,
     ratelimit_client_key,
@@ -428,13 +429,16 @@ def _reference(model: type[M], pk: int) -> M:
     return row
 
 
+# One query by the unique code, compiled once per process (``core.prepared``).
+_BY_CODE = PreparedGet(Dossier, key="code", fields=_PUBLIC_COLUMNS)
+
+
 def _load(code: str) -> Dossier | None:
     if not code or len(code) > CODE_MAX_LENGTH:
         return None
-    found = list(Dossier.objects.only(*_PUBLIC_COLUMNS).filter(code=code)[:1])
-    if not found:
+    dossier = _BY_CODE.get(code)
+    if dossier is None:
         return None
-    dossier = found[0]
     dossier.procedure = _reference(Procedure, dossier.procedure_id)
     dossier.competent_agency = _reference(Agency, dossier.competent_agency_id)
     dossier.receiving_agency = _reference(Agency, dossier.receiving_agency_id)
