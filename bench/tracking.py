@@ -15,9 +15,11 @@ procedure) come from the test factories. A rerun reuses the rows (a smaller
 the missing ones.
 
 Then it starts gunicorn (sync workers, ``bench.tracking_site.settings``: the local
-settings with DEBUG off) on a free local port and, for each target, runs a warm-up
-and then ``--seconds`` of requests from standard-library threads, each with its own
-``http.client.HTTPConnection``, each request for a random existing dossier:
+settings with DEBUG off) on a free local port, warms each target up and then gives
+each ``--seconds`` of requests in five turns taken in rotation (so that a slower
+moment of a shared machine falls on every target alike), from standard-library
+threads, each with its own ``http.client.HTTPConnection``, each request for a
+random existing dossier, new ones every turn:
 
 - the tracking page ``GET /tra-cuu/<code>/`` (portal),
 - the tracking API ``GET /api/v1/public/dossiers/<code>``,
@@ -675,7 +677,12 @@ def client(
 
 
 def hammer(
-    port: int, path_of: Callable[[random.Random], str], seconds: float, clients: int
+    port: int,
+    path_of: Callable[[random.Random], str],
+    seconds: float,
+    clients: int,
+    *,
+    seed: int = 0,
 ) -> Outcome:
     """Run ``clients`` threads for ``seconds``; merge what they measured."""
     started = time.perf_counter()
@@ -688,7 +695,9 @@ def hammer(
         with lock:
             results.append(outcome)
 
-    threads = [threading.Thread(target=run, args=(seed,)) for seed in range(clients)]
+    threads = [
+        threading.Thread(target=run, args=(seed + number,)) for number in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -724,14 +733,37 @@ def targets(ids: list[int], codes: list[str]) -> list[Target]:
     ]
 
 
-def measure(port: int, target: Target, seconds: float, clients: int) -> Outcome:
-    """Check one answer, warm up, then measure ``target`` for ``seconds``."""
-    sample = target.path_of(random.Random(0))
-    status, body = get(port, sample)
-    if status != 200 or target.marker not in body:
-        raise SystemExit(f"{target.name}: {sample} answered {status}: {body[:300]!r}")
-    hammer(port, target.path_of, min(2.0, seconds / 5), clients)
-    return hammer(port, target.path_of, seconds, clients)
+ROUNDS = 5  # the targets take turns, so a slower minute of the machine hits all
+
+
+def measure(
+    port: int, targets: Sequence[Target], seconds: float, clients: int
+) -> dict[str, Outcome]:
+    """Check one answer of each target and warm up, then measure them in turns.
+
+    ``seconds`` per target, in ``ROUNDS`` turns (forward, then backward), each
+    turn with new random dossiers: the rows looked up stay cold.
+    """
+    for target in targets:
+        sample = target.path_of(random.Random(0))
+        status, body = get(port, sample)
+        if status != 200 or target.marker not in body:
+            raise SystemExit(
+                f"{target.name}: {sample} answered {status}: {body[:300]!r}"
+            )
+        hammer(port, target.path_of, min(2.0, seconds / 5), clients, seed=10_000)
+    totals = {target.name: Outcome() for target in targets}
+    for turn in range(ROUNDS):
+        order = targets if turn % 2 == 0 else list(reversed(targets))
+        for target in order:
+            outcome = hammer(
+                port, target.path_of, seconds / ROUNDS, clients, seed=1000 * turn
+            )
+            total = totals[target.name]
+            total.latencies += outcome.latencies
+            total.errors.update(outcome.errors)
+            total.elapsed += outcome.elapsed
+    return totals
 
 
 def report(name: str, outcome: Outcome) -> None:
@@ -788,11 +820,10 @@ def main() -> None:
         f"MOTCUA_PUBLIC_LOOKUP_LIMIT={LOOKUP_LIMIT} (gunicorn's environment), "
         f"failure limit {settings.MOTCUA_PUBLIC_LOOKUP_FAILURE_LIMIT} (bench settings)"
     )
-    outcomes: dict[str, Outcome] = {}
     with gunicorn(args.workers, f"/bench/dossiers/{ids[0]}/") as port:
-        for target in targets(ids, codes):
-            outcomes[target.name] = measure(port, target, args.seconds, args.clients)
-            report(target.name, outcomes[target.name])
+        outcomes = measure(port, targets(ids, codes), args.seconds, args.clients)
+        for name, outcome in outcomes.items():
+            report(name, outcome)
         sizes = workers_rss_mb(SERVER["master"])
         if sizes:
             print(
