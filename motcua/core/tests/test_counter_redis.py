@@ -25,7 +25,7 @@ def live_redis() -> ResilientRedisCache:
     )
 
 
-def test_redis_counts_and_reads_in_one_pipeline(live_redis):
+def test_redis_counts_and_reads_in_one_round_trip(live_redis):
     key, other = f"all:{uuid.uuid4()}", f"failed:{uuid.uuid4()}"
     live_redis.set(other, 3, timeout=60)
 
@@ -38,6 +38,13 @@ def test_redis_counts_and_reads_in_one_pipeline(live_redis):
     assert counter_count_and_read(
         live_redis, f"all:{uuid.uuid4()}", timeout=60, other=f"none:{uuid.uuid4()}"
     ) == (1, None)
+
+
+def test_the_count_survives_redis_forgetting_its_scripts(live_redis):
+    key, other = f"all:{uuid.uuid4()}", f"failed:{uuid.uuid4()}"
+    assert counter_count_and_read(live_redis, key, timeout=60, other=other) == (1, None)
+    redis.Redis.from_url(REDIS_URL).script_flush()  # a restart, a failover
+    assert counter_count_and_read(live_redis, key, timeout=60, other=other) == (2, None)
 
 
 @pytest.mark.django_db
