@@ -14,11 +14,11 @@ from motcua.accounts.models import User
 from motcua.calendars.timeliness import Judgement, judge_finished
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.services import NAME_MAX, stored_paper_add
+from motcua.core.counters import local_date
 from motcua.core.errors import InvalidInput
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.models import CounterKind, Dossier
 from motcua.dossiers.numbering import (
-    local_date,
     register_entry_allocate,
     yearly_number_allocate,
 )
