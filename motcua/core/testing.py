@@ -10,9 +10,12 @@ fails the test instead.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from typing import NoReturn
 
 import pytest
+from django.db import connection
 
 REQUIRE_VARIABLE = "MOTCUA_REQUIRE_SYSTEM_PACKAGES"
 
@@ -27,3 +30,26 @@ def system_package_missing(package: str, *, what: str) -> NoReturn:
     if system_packages_required():
         pytest.fail(f"{what} is required ({REQUIRE_VARIABLE}) but not installed")
     pytest.skip(f"{what} not installed (apt-get install {package})")
+
+
+def run_in_threads(count: int, work: Callable[[int], object]) -> list[object]:
+    """Run ``work(i)`` in ``count`` threads started together, each with its own
+    database connection; return what each returned or raised."""
+    barrier = threading.Barrier(count)
+    results: list[object] = [None] * count
+
+    def target(index: int) -> None:
+        try:
+            barrier.wait()
+            results[index] = work(index)
+        except Exception as error:
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results

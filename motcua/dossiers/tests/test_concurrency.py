@@ -5,13 +5,11 @@ Skipped on SQLite, where writers are serialised and the races cannot happen.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
 from django.db import connection
 
 from motcua.core.errors import Conflict
+from motcua.core.testing import run_in_threads
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_assign
 from motcua.dossiers.tests.factories import World, vn
@@ -26,28 +24,6 @@ pytestmark = [
 ]
 
 NOW = vn(2026, 3, 2, 9)
-
-
-def run_in_threads(count: int, work: Callable[[int], object]) -> list[object]:
-    """Run ``work(i)`` in ``count`` threads started together; return results."""
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def target(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_two_counters_at_one_agency_get_consecutive_unique_codes():

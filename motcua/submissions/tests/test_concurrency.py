@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from motcua.core.testing import run_in_threads
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.tests.test_concurrency import run_in_threads
 from motcua.submissions.services import submission_file
 from motcua.submissions.tests.factories import NOW, OnlineWorld
 from motcua.submissions.tests.test_services import ready_draft
