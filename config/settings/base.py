@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "motcua.submissions",
     "motcua.ratings",
     "motcua.notices",
+    "motcua.queueing",
     "motcua.reports",
     "motcua.privacy",
     "motcua.notifications",
