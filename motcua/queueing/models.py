@@ -6,7 +6,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.agencies.models import ServicePoint
+from motcua.accounts.models import User
+from motcua.agencies.models import Counter, ServicePoint
 from motcua.procedures.models import Procedure
 
 
@@ -84,6 +85,15 @@ class Ticket(models.Model):
     number = models.PositiveIntegerField(_("number"))
     status = models.CharField(_("status"), max_length=20, choices=TicketStatus.choices)
     issued_at = models.DateTimeField(_("issued at"))
+    # Where the ticket was last called to, and by whom.
+    counter = models.ForeignKey(
+        Counter,
+        verbose_name=_("counter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # In the ticket's QR: the phone follows the queue with it, without a login.
     follow_key = models.CharField(max_length=32, unique=True, editable=False)
 
@@ -117,6 +127,13 @@ class TicketSpan(models.Model):
     status = models.CharField(max_length=20, choices=TicketStatus.choices)
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The counter and officer of a called or served span (statistics per both).
+    counter = models.ForeignKey(
+        Counter, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    officer = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [

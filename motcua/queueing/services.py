@@ -8,6 +8,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.accounts.models import User
+from motcua.agencies.models import Counter
 from motcua.core.counters import counter_next, local_date
 from motcua.core.errors import InvalidInput
 from motcua.queueing.models import (
@@ -45,5 +47,55 @@ def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
         )
         TicketSpan.objects.create(
             ticket=ticket, status=TicketStatus.WAITING, started_at=now
+        )
+    return ticket
+
+
+def _span_next(
+    ticket: Ticket,
+    status: TicketStatus,
+    *,
+    now: datetime,
+    counter: Counter | None = None,
+    officer: User | None = None,
+) -> None:
+    """Close the ticket's open span at ``now`` and open one for ``status``."""
+    TicketSpan.objects.filter(ticket=ticket, ended_at__isnull=True).update(ended_at=now)
+    TicketSpan.objects.create(
+        ticket=ticket, status=status, started_at=now, counter=counter, officer=officer
+    )
+    ticket.status = status
+    ticket.counter = counter or ticket.counter
+    ticket.save(update_fields=["status", "counter"])
+
+
+def ticket_call_next(
+    *, line: ServiceLine, counter: Counter, officer: User, now: datetime
+) -> Ticket | None:
+    """Call the first waiting ticket of ``line`` today to ``counter``; None if none.
+
+    Two officers calling at the same moment get two different tickets: the row
+    is taken with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (SQLite serialises the
+    writers).
+
+    Raises:
+        InvalidInput: the counter is not one of the line's service point.
+    """
+    if counter.service_point_id != line.service_point_id:
+        raise InvalidInput(
+            _("Counter %(counter)s is not in this hall.") % {"counter": counter},
+            field_errors={"counter": _("Choose a counter of this hall.")},
+        )
+    with transaction.atomic():
+        ticket = (
+            Ticket.objects.select_for_update(skip_locked=True)
+            .filter(line=line, day=local_date(now), status=TicketStatus.WAITING)
+            .order_by("number")
+            .first()
+        )
+        if ticket is None:
+            return None
+        _span_next(
+            ticket, TicketStatus.CALLED, now=now, counter=counter, officer=officer
         )
     return ticket

@@ -7,12 +7,18 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
+from motcua.agencies.models import Counter
 from motcua.core.errors import InvalidInput
 from motcua.core.testing import run_in_threads
-from motcua.dossiers.tests.factories import AgencyFactory, ServicePointFactory, vn
+from motcua.dossiers.tests.factories import (
+    AgencyFactory,
+    ServicePointFactory,
+    UserFactory,
+    vn,
+)
 from motcua.queueing.models import ServiceLine, Ticket, TicketSpan, TicketStatus
 from motcua.queueing.selectors import ticket_people_ahead
-from motcua.queueing.services import ticket_issue
+from motcua.queueing.services import ticket_call_next, ticket_issue
 
 
 def line_of(prefix: str = "B", **fields: object) -> ServiceLine:
@@ -90,3 +96,91 @@ def test_four_kiosks_printing_at_once_never_give_one_number_twice():
     results = run_in_threads(4, print_five)
     numbers = sorted(n for result in results for n in result)  # type: ignore[attr-defined]
     assert numbers == list(range(1, 21))
+
+
+def counter_of(line: ServiceLine, number: int = 5) -> Counter:
+    return Counter.objects.create(service_point=line.service_point, number=number)
+
+
+@pytest.mark.django_db
+def test_call_next_takes_the_first_waiting_ticket_and_times_its_wait():
+    line = line_of()
+    counter = counter_of(line)
+    officer = UserFactory.create()
+    first, second = (ticket_issue(line=line, now=vn(2026, 3, 2, 8, m)) for m in (0, 1))
+    called = ticket_call_next(
+        line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8, 10)
+    )
+    assert called is not None
+    assert called.pk == first.pk
+    called.refresh_from_db()
+    assert (called.status, called.counter) == (TicketStatus.CALLED, counter)
+    spans = list(TicketSpan.objects.filter(ticket=first).order_by("started_at"))
+    assert [(s.status, s.started_at, s.ended_at) for s in spans] == [
+        ("waiting", vn(2026, 3, 2, 8, 0), vn(2026, 3, 2, 8, 10)),
+        ("called", vn(2026, 3, 2, 8, 10), None),
+    ]
+    assert (spans[1].counter, spans[1].officer) == (counter, officer)
+    assert ticket_people_ahead(second) == 0
+
+
+@pytest.mark.django_db
+def test_call_next_calls_nothing_from_an_empty_queue_or_yesterday():
+    line = line_of()
+    counter = counter_of(line)
+    officer = UserFactory.create()
+    ticket_issue(line=line, now=vn(2026, 3, 2, 16, 0))
+    assert (
+        ticket_call_next(
+            line=line, counter=counter, officer=officer, now=vn(2026, 3, 3, 8, 0)
+        )
+        is None
+    )
+
+
+@pytest.mark.django_db
+def test_a_counter_of_another_hall_cannot_call():
+    line = line_of()
+    elsewhere = counter_of(line_of("C"))
+    ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    with pytest.raises(InvalidInput) as refused:
+        ticket_call_next(
+            line=line,
+            counter=elsewhere,
+            officer=UserFactory.create(),
+            now=vn(2026, 3, 2, 8, 5),
+        )
+    assert "counter" in refused.value.field_errors
+    assert Ticket.objects.get(line=line).status == TicketStatus.WAITING
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL row locks"
+)
+def test_two_officers_calling_at_once_never_get_the_same_ticket():
+    line = line_of()
+    counters = [counter_of(line, number) for number in (1, 2)]
+    officers = [UserFactory.create() for _ in counters]
+    for minute in range(20):
+        ticket_issue(line=line, now=vn(2026, 3, 2, 8, minute))
+
+    def call_ten(index: int) -> list[int]:
+        called = []
+        for _ in range(10):
+            ticket = ticket_call_next(
+                line=line,
+                counter=counters[index],
+                officer=officers[index],
+                now=vn(2026, 3, 2, 9),
+            )
+            assert ticket is not None
+            called.append(ticket.number)
+        return called
+
+    results = run_in_threads(2, call_ten)
+    numbers = sorted(n for result in results for n in result)  # type: ignore[attr-defined]
+    assert numbers == list(range(1, 21))
+    assert not Ticket.objects.filter(status=TicketStatus.WAITING).exists()
+    assert TicketSpan.objects.filter(status="called").count() == 20
