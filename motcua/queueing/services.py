@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Counter
 from motcua.core.counters import counter_next, local_date
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import Conflict, InvalidInput, NotFound
 from motcua.queueing.models import (
     ServiceLine,
     Ticket,
@@ -19,6 +19,7 @@ from motcua.queueing.models import (
     TicketSpan,
     TicketStatus,
 )
+from motcua.queueing.workflow import TRANSITIONS, TicketAction
 
 
 def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
@@ -95,7 +96,43 @@ def ticket_call_next(
         )
         if ticket is None:
             return None
-        _span_next(
-            ticket, TicketStatus.CALLED, now=now, counter=counter, officer=officer
+        target = TRANSITIONS[TicketAction.CALL][1]
+        _span_next(ticket, target, now=now, counter=counter, officer=officer)
+    return ticket
+
+
+def ticket_act(
+    *,
+    ticket_id: int,
+    action: TicketAction,
+    counter: Counter,
+    officer: User,
+    now: datetime,
+) -> Ticket:
+    """Take ``action`` on the ticket at ``counter``, as the table allows.
+
+    Raises:
+        NotFound: no ticket ``ticket_id`` in the counter's hall.
+        Conflict: the action does not apply to the ticket's state.
+    """
+    sources, target = TRANSITIONS[action]
+    with transaction.atomic():
+        ticket = (
+            Ticket.objects.select_for_update()
+            .select_related("line")
+            .filter(pk=ticket_id, line__service_point_id=counter.service_point_id)
+            .first()
         )
+        if ticket is None:
+            raise NotFound(_("No such ticket in this hall."))
+        if ticket.status not in sources:
+            raise Conflict(
+                _("Ticket %(code)s is %(status)s: it cannot %(action)s.")
+                % {
+                    "code": ticket.code,
+                    "status": TicketStatus(ticket.status).label,
+                    "action": action.label,
+                }
+            )
+        _span_next(ticket, target, now=now, counter=counter, officer=officer)
     return ticket
