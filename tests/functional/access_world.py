@@ -16,7 +16,7 @@ from django.test import RequestFactory
 
 from motcua.accounts.models import User
 from motcua.accounts.tokens import api_token_issue
-from motcua.agencies.models import Agency, StaffAssignment, StaffRole
+from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffRole
 from motcua.citizens.services import stored_paper_upload
 from motcua.citizens.tests.factories import citizen as citizen_make
 from motcua.demo.seeding import DEMO_CITIZEN_ID, DEMO_PASSWORD, demo_seed
@@ -26,6 +26,8 @@ from motcua.dossiers.services import dossier_receive, dossier_register_online
 from motcua.notices.services import notice_publish
 from motcua.payments.services import payment_create
 from motcua.procedures.models import Procedure
+from motcua.queueing.models import ServiceLine
+from motcua.queueing.services import ticket_issue
 from motcua.ratings.links import rating_token
 from motcua.ratings.services import feedback_submit
 from motcua.submissions.models import Submission
@@ -78,6 +80,7 @@ class AccessWorld:
     procedure: str
     payment: str
     fresh: Callable[[str], str]  # side → the code of a new received dossier there
+    ticket: str = ""  # a queue ticket's follow key (its QR): public, no owner
     tokens: dict[str, str] = field(default_factory=dict)
 
 
@@ -241,9 +244,17 @@ def access_world() -> AccessWorld:
             now=now,
         ).reference,
     )
+    world.ticket = _ticket()
     for name in STAFF:
         world.tokens[name] = token_new(world, name)
     return world
+
+
+def _ticket() -> str:
+    point = ServicePoint.objects.order_by("pk").first()  # a hall of the demo
+    assert point is not None
+    line = ServiceLine.objects.create(service_point=point, prefix="B", name="Tư pháp")
+    return ticket_issue(line=line, now=SUITE_NOW).follow_key
 
 
 def token_new(world: AccessWorld, principal: str) -> str:

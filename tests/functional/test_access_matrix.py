@@ -190,6 +190,7 @@ def pages_table() -> dict[str, Row]:
         "portal:home": Row("GET", P),
         "portal:procedures": Row("GET", P),
         "portal:procedure_detail": Row("GET", P, kwargs=procedure),
+        "portal:ticket_follow": Row("GET", P, kwargs=lambda w, s: {"key": w.ticket}),
         "portal:tracking": Row("GET", P),
         "portal:tracking_detail": Row("GET", P, P, kwargs=dossier),
         "portal:tracking_rate": Row("POST", every("403"), every("403"), kwargs=dossier),
