@@ -21,12 +21,13 @@ REFRESH_SECONDS = 15
 @require_GET
 def ticket_follow(request: HttpRequest, key: str) -> HttpResponse:
     """The ticket's number, the people ahead, and the counter once it is called."""
-    _client, refused = public_limit(request, timezone.now())
+    now = timezone.now()
+    _client, refused = public_limit(request, now)
     if refused is not None:
         return refused
     context: dict[str, Any]
     try:
-        ticket = ticket_follow_get(follow_key=key)
+        ticket = ticket_follow_get(follow_key=key, now=now)
     except NotFound as error:
         context = {"error": error.message}
         response = render(request, "portal/ticket_follow.html", context, status=404)

@@ -64,3 +64,27 @@ def test_an_unknown_ticket_key_is_a_clear_404(client):
     page = client.get(reverse("portal:ticket_follow", args=["no-such-key"]))
     assert page.status_code == 404
     assert "quét lại mã QR" in page.content.decode()
+
+
+def test_the_phone_is_told_a_range_once_the_line_has_served_someone(client):
+    line = line_of()
+    counter = counter_of(line, 2)
+    officer = UserFactory.create()
+    first, _second, mine = (
+        ticket_issue(line=line, now=vn(2026, 3, 2, 8)) for _ in "abc"
+    )
+    url = reverse("portal:ticket_follow", args=[mine.follow_key])
+    assert 'id="ticket-wait"' not in client.get(url).content.decode()
+    ticket_call_next(line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8))
+    for action, minute in ((TicketAction.SERVE, 1), (TicketAction.FINISH, 9)):
+        ticket_act(
+            ticket_id=first.pk,
+            action=action,
+            counter=counter,
+            officer=officer,
+            now=vn(2026, 3, 2, 8, minute),
+        )
+    html = client.get(url).content.decode()
+    # One ahead, one counter, services of 8 minutes (the page reads the clock:
+    # the services ended in the past, whatever today is).
+    assert 'id="ticket-wait">Khoảng 8 phút chờ.' in html
