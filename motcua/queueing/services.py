@@ -118,7 +118,8 @@ def ticket_act(
     sources, target = TRANSITIONS[action]
     with transaction.atomic():
         ticket = (
-            Ticket.objects.select_for_update()
+            # Lock the ticket only, not its line: officers at other tickets go on.
+            Ticket.objects.select_for_update(of=("self",))
             .select_related("line")
             .filter(pk=ticket_id, line__service_point_id=counter.service_point_id)
             .first()
