@@ -6,17 +6,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.agencies.models import StaffRole
-from motcua.dossiers.tests.factories import World, applicant, staff
+from motcua.dossiers.tests.factories import World, applicant, staff, vn
 
 pytestmark = pytest.mark.django_db
+# A fixed working morning of the suite's calendar, never the day the tests run.
+RECEIVED_AT = vn(2026, 11, 17, 9)
 
 
 def receive_many(world: World, count: int) -> None:
-    now = timezone.now()
+    now = RECEIVED_AT
     for n in range(count):
         world.receive(now, applicant=applicant(id_number=f"0011900{n:05d}"))
 
@@ -41,7 +42,7 @@ def test_a_worklist_page_costs_the_same_queries_for_10_or_40_rows(client, world)
 def assign_many(world: World, count: int, specialists: list[User]) -> None:
     from motcua.dossiers.services import dossier_assign
 
-    now = timezone.now()
+    now = RECEIVED_AT
     for n in range(count):
         dossier = world.receive(now, applicant=applicant(id_number=f"0010850{n:05d}"))
         dossier_assign(
