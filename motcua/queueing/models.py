@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +35,16 @@ class ServiceLine(models.Model):
         blank=True,
         related_name="service_lines",
     )
+    # The counters that serve the line; none chosen means every counter of the hall.
+    counters = models.ManyToManyField(
+        Counter,
+        verbose_name=_("counters"),
+        blank=True,
+        related_name="service_lines",
+    )
+    # A skill tag (as in the staff assignment's skills, e.g. "hộ tịch") an
+    # officer must hold to serve the line; empty for any reception officer.
+    skill = models.CharField(_("skill needed"), max_length=60, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -68,12 +81,18 @@ class TicketStatus(models.TextChoices):
     CALLED = "called", _("called")  # đã gọi, chờ đến quầy
     SERVING = "serving", _("being served")  # đang phục vụ
     DONE = "done", _("done")  # đã phục vụ xong
-    NO_SHOW = "no_show", _("did not come")  # gọi không đến
+    PARKED = "parked", _("set aside")  # tạm gác: gọi không đến, chờ gọi lại
+    NO_SHOW = "no_show", _("did not come")  # không đến
     CANCELLED = "cancelled", _("cancelled")  # huỷ
 
 
 class Ticket(models.Model):
-    """A queue ticket (số thứ tự): a number per line and local day, e.g. ``B-023``."""
+    """A queue ticket (số thứ tự): a number per line and local day, e.g. ``B-023``.
+
+    ``line`` issued the number; ``queue_line`` is where the ticket waits now (a
+    transfer moves it, and the citizen keeps their place: the queue is ordered
+    by ``issued_at``).
+    """
 
     line = models.ForeignKey(
         ServiceLine,
@@ -81,6 +100,33 @@ class Ticket(models.Model):
         on_delete=models.PROTECT,
         related_name="tickets",
     )
+    queue_line = models.ForeignKey(
+        ServiceLine,
+        verbose_name=_("waits in line"),
+        on_delete=models.PROTECT,
+        related_name="queued_tickets",
+    )
+    # A ticket transferred to one counter is called by that counter only.
+    for_counter = models.ForeignKey(
+        Counter,
+        verbose_name=_("for counter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The procedure chosen at the kiosk, if any: the counter's reception screen
+    # opens with it.
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("procedure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Calls repeated since the last first call (the hall's recall limit).
+    recalls = models.PositiveSmallIntegerField(_("recalls"), default=0)
     day = models.DateField(_("day"))  # local date of issue (Asia/Ho_Chi_Minh)
     number = models.PositiveIntegerField(_("number"))
     status = models.CharField(_("status"), max_length=20, choices=TicketStatus.choices)
@@ -105,7 +151,13 @@ class Ticket(models.Model):
                 fields=["line", "day", "number"], name="ticket_number_per_line_day"
             ),
         ]
-        indexes = [models.Index(fields=["line", "day", "status", "number"])]
+        indexes = [
+            models.Index(fields=["line", "day", "status", "number"]),
+            models.Index(
+                fields=["queue_line", "day", "status", "issued_at"],
+                name="ticket_queue_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -146,3 +198,125 @@ class TicketSpan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id} {self.status} from {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class CounterSession(models.Model):
+    """An officer at an open counter, and the lines they call from.
+
+    One open session per counter and per officer; closing sets ``closed_at``.
+    A paused counter calls nobody and does not count as open in wait estimates.
+    """
+
+    counter = models.ForeignKey(
+        Counter, verbose_name=_("counter"), on_delete=models.PROTECT, related_name="+"
+    )
+    officer = models.ForeignKey(
+        User, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    lines = models.ManyToManyField(
+        ServiceLine, verbose_name=_("service lines"), related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+    paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("counter session")
+        verbose_name_plural = _("counter sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counter"],
+                condition=models.Q(closed_at__isnull=True),
+                name="counter_one_open_session",
+            ),
+            models.UniqueConstraint(
+                fields=["officer"],
+                condition=models.Q(closed_at__isnull=True),
+                name="officer_one_open_session",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counter} – {self.officer}"
+
+
+class DeviceKind(models.TextChoices):
+    KIOSK = "kiosk", _("ticket kiosk")  # máy lấy số
+    HALL_DISPLAY = "hall_display", _("hall display")  # màn hình sảnh
+    COUNTER_DISPLAY = "counter_display", _("counter display")  # màn hình quầy
+
+
+class HallDevice(models.Model):
+    """A kiosk or display of a hall, known by the secret key in its address.
+
+    Nobody logs in on a wall screen or a kiosk: the device's URL carries a key
+    the hall's administrator hands to it, and a key can be withdrawn. Each
+    request marks the device as seen (its heartbeat).
+    """
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="hall_devices",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DeviceKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    counter = models.ForeignKey(
+        Counter,
+        verbose_name=_("counter"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For a counter display: the counter it hangs over."),
+    )
+    key = models.CharField(_("key"), max_length=48, unique=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hall device")
+        verbose_name_plural = _("hall devices")
+
+    def __str__(self) -> str:
+        return f"{self.service_point} – {self.name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.key:
+            self.key = secrets.token_urlsafe(24)
+        super().save(*args, **kwargs)
+
+
+class HallBoard(models.Model):
+    """The version of a hall's queue, raised by every change of one of its tickets.
+
+    Displays poll with the version they show; an unchanged board costs one read
+    of this row by primary key (ADR 0014).
+    """
+
+    service_point = models.OneToOneField(
+        ServicePoint, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.BigIntegerField(default=0)
+    # The last call, for the voice call-out and the flash on the board.
+    last_call = models.ForeignKey(
+        Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id}: {self.version}"
+
+
+class TicketDossier(models.Model):
+    """A dossier received for a ticket (one ticket may bring several dossiers)."""
+
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="dossiers"
+    )
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="ticket_link"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} → {self.dossier_id}"

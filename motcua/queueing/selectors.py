@@ -6,20 +6,81 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil, floor
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from motcua.accounts.models import User
+from motcua.agencies.models import Counter, ServicePoint, StaffAssignment, StaffRole
+from motcua.core.counters import local_date
 from motcua.core.errors import NotFound
-from motcua.queueing.models import Ticket, TicketSpan, TicketStatus
+from motcua.queueing.callout import call_text
+from motcua.queueing.models import (
+    CounterSession,
+    HallBoard,
+    ServiceLine,
+    Ticket,
+    TicketSpan,
+    TicketStatus,
+)
+from motcua.queueing.workflow import RECALL_LIMIT
 
 
 def ticket_people_ahead(ticket: Ticket) -> int:
-    """Tickets of the same line and day still waiting with a smaller number."""
+    """Tickets waiting today in the same line that were issued earlier.
+
+    The queue is ordered by time of issue, so a transferred ticket keeps its
+    place in the line it moves to.
+    """
     return Ticket.objects.filter(
-        line_id=ticket.line_id,
+        Q(issued_at__lt=ticket.issued_at)
+        | Q(issued_at=ticket.issued_at, id__lt=ticket.pk),
+        queue_line_id=ticket.queue_line_id,
         day=ticket.day,
         status=TicketStatus.WAITING,
-        number__lt=ticket.number,
     ).count()
+
+
+def lines_for_officer(*, counter: Counter, officer: User) -> list[ServiceLine]:
+    """The open lines of the counter's hall that ``counter`` serves (a line with
+    no counters chosen is served by all) and ``officer`` has the skill for (the
+    skills of their reception assignments; a line with no skill asks none)."""
+    skills = {
+        tag.strip().casefold()
+        for assignment in StaffAssignment.objects.filter(
+            user=officer, role=StaffRole.RECEPTION_OFFICER, is_active=True
+        )
+        for tag in assignment.skills.split(",")
+        if tag.strip()
+    }
+    lines = (
+        ServiceLine.objects.filter(
+            service_point_id=counter.service_point_id, is_active=True
+        )
+        .filter(Q(counters=None) | Q(counters=counter))
+        .distinct()
+        .order_by("prefix")
+    )
+    return [line for line in lines if not line.skill or line.skill.casefold() in skills]
+
+
+def counters_serving(*, line_id: int, now: datetime) -> float:
+    """How many counters serve the line at ``now``: each open, unpaused session
+    calling from it counts ``1 / the number of its lines`` (an officer covering
+    two lines is half a counter for each)."""
+    calling = CounterSession.lines.through.objects.filter(serviceline_id=line_id)
+    sessions = (
+        # By id, not through ``lines``: a filter on the relation would restrict
+        # the count of lines that follows to the one line.
+        CounterSession.objects.filter(
+            id__in=calling.values("countersession_id"),
+            opened_at__lte=now,
+            paused_at__isnull=True,
+        )
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=now))
+        .annotate(width=Count("lines"))
+    )
+    widths: list[int] = [session.width for session in sessions]
+    return sum(1 / width for width in widths if width)
 
 
 # The wait estimate (docs/queue-wait-estimate.md).
@@ -49,7 +110,7 @@ def ticket_wait_estimate(ticket: Ticket, *, now: datetime) -> WaitRange | None:
     if ticket.status != TicketStatus.WAITING:
         return None
     spans = TicketSpan.objects.filter(
-        ticket__line_id=ticket.line_id,
+        ticket__queue_line_id=ticket.queue_line_id,
         status=TicketStatus.SERVING,
         ended_at__isnull=False,
         ended_at__lte=now,
@@ -61,17 +122,21 @@ def ticket_wait_estimate(ticket: Ticket, *, now: datetime) -> WaitRange | None:
     ]
     if not served:
         return None
-    counters = (
-        TicketSpan.objects.filter(
-            ticket__line_id=ticket.line_id,
-            counter__isnull=False,
-            started_at__gt=now - timedelta(minutes=OPEN_COUNTER_MINUTES),
-            started_at__lte=now,
+    counters = counters_serving(line_id=ticket.queue_line_id, now=now)
+    if not counters:
+        # No session open (a hall that calls without opening counters): the
+        # counters that worked the line in the last half hour.
+        counters = (
+            TicketSpan.objects.filter(
+                ticket__queue_line_id=ticket.queue_line_id,
+                counter__isnull=False,
+                started_at__gt=now - timedelta(minutes=OPEN_COUNTER_MINUTES),
+                started_at__lte=now,
+            )
+            .values("counter_id")
+            .distinct()
+            .count()
         )
-        .values("counter_id")
-        .distinct()
-        .count()
-    )
     # The people ahead are served side by side at the open counters; this ticket
     # waits for their services, shared out, before its own call.
     ahead = ticket_people_ahead(ticket)
@@ -126,4 +191,229 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
         counter_number=ticket.counter.number if ticket.counter else None,
         issued_at=ticket.issued_at,
         wait=ticket_wait_estimate(ticket, now=now),
+    )
+
+
+# Hall displays ---------------------------------------------------------------
+
+
+def hall_version(service_point_id: int) -> int:
+    """The hall's board version: one read by primary key (0 before any ticket)."""
+    version = (
+        HallBoard.objects.filter(pk=service_point_id)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return int(version or 0)
+
+
+@dataclass(frozen=True)
+class CounterRow:
+    number: int
+    label: str
+    ticket_code: str | None  # the ticket called or served there now
+    serving: bool
+    state: str  # "open", "paused" or "closed"
+
+
+@dataclass(frozen=True)
+class CallRow:
+    code: str
+    counter_number: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LineRow:
+    prefix: str
+    name: str
+    waiting: int
+
+
+@dataclass(frozen=True)
+class HallBoardView:
+    """What a hall display shows; ``version`` tells a poll whether it changed."""
+
+    version: int
+    hall_name: str
+    counters: list[CounterRow]
+    recent: list[CallRow]
+    lines: list[LineRow]
+    last_call: CallRow | None
+    call_text: str  # the spoken sentence, also shown for the deaf
+
+
+RECENT_CALLS = 6
+
+
+def hall_board_get(*, service_point: ServicePoint, now: datetime) -> HallBoardView:
+    """The hall's board at ``now``: each counter and its ticket, the last calls,
+    and how many wait in each line (a handful of queries, whatever the day)."""
+    day = local_date(now)
+    board = (
+        HallBoard.objects.filter(pk=service_point.pk)
+        .select_related("last_call__line", "last_call__counter")
+        .first()
+    )
+    at_counter = {
+        ticket.counter_id: ticket
+        for ticket in Ticket.objects.filter(
+            line__service_point=service_point,
+            day=day,
+            status__in=(TicketStatus.CALLED, TicketStatus.SERVING),
+        ).select_related("line")
+    }
+    sessions = {
+        session.counter_id: session
+        for session in CounterSession.objects.filter(
+            counter__service_point=service_point, closed_at__isnull=True
+        )
+    }
+    counters = []
+    for counter in Counter.objects.filter(
+        service_point=service_point, is_active=True
+    ).order_by("number"):
+        ticket = at_counter.get(counter.pk)
+        session = sessions.get(counter.pk)
+        state = (
+            "closed" if session is None else "paused" if session.paused_at else "open"
+        )
+        counters.append(
+            CounterRow(
+                number=counter.number,
+                label=counter.label,
+                ticket_code=ticket.code if ticket else None,
+                serving=bool(ticket and ticket.status == TicketStatus.SERVING),
+                state=state,
+            )
+        )
+    calls = (
+        TicketSpan.objects.filter(
+            ticket__line__service_point=service_point,
+            ticket__day=day,
+            status=TicketStatus.CALLED,
+            counter__isnull=False,
+        )
+        .select_related("ticket__line", "counter")
+        .order_by("-started_at", "-id")
+    )
+    recent: list[CallRow] = []
+    seen: set[int] = set()
+    for span in calls[: RECENT_CALLS * 3]:
+        if span.ticket_id in seen or span.counter is None:
+            continue
+        seen.add(span.ticket_id)
+        recent.append(CallRow(span.ticket.code, span.counter.number, span.started_at))
+        if len(recent) == RECENT_CALLS:
+            break
+    waiting = dict(
+        Ticket.objects.filter(
+            queue_line__service_point=service_point,
+            day=day,
+            status=TicketStatus.WAITING,
+        )
+        .values_list("queue_line_id")
+        .annotate(count=Count("id"))
+    )
+    lines = [
+        LineRow(line.prefix, line.name, waiting.get(line.pk, 0))
+        for line in ServiceLine.objects.filter(
+            service_point=service_point, is_active=True
+        ).order_by("prefix")
+    ]
+    last = board.last_call if board else None
+    last_call = None
+    text = ""
+    if last is not None and last.day == day and last.counter is not None:
+        last_call = CallRow(last.code, last.counter.number, now)
+        text = call_text(last.line.prefix, last.number, last.counter.number)
+    return HallBoardView(
+        version=board.version if board else 0,
+        hall_name=service_point.name,
+        counters=counters,
+        recent=recent,
+        lines=lines,
+        last_call=last_call,
+        call_text=text,
+    )
+
+
+# The counter console ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsoleView:
+    """What an officer's counter console shows."""
+
+    session: CounterSession | None
+    current: Ticket | None  # called to or served at the counter now
+    lines: list[LineRow]  # the session's lines and how many wait
+    parked: list[Ticket]  # set aside today in the session's lines
+    can_recall: bool
+    transfer_lines: list[ServiceLine]
+    transfer_counters: list[Counter]
+
+
+def counter_session_of(officer: User) -> CounterSession | None:
+    """The officer's open counter session, if any."""
+    return (
+        CounterSession.objects.filter(officer=officer, closed_at__isnull=True)
+        .select_related("counter__service_point")
+        .first()
+    )
+
+
+def counter_console_get(*, officer: User, now: datetime) -> ConsoleView:
+    """The officer's counter now: the ticket there, the queue, the parked pool."""
+    session = counter_session_of(officer)
+    if session is None:
+        return ConsoleView(None, None, [], [], False, [], [])
+    day = local_date(now)
+    counter = session.counter
+    lines = list(session.lines.order_by("prefix"))
+    current = (
+        Ticket.objects.filter(
+            counter=counter,
+            day=day,
+            status__in=(TicketStatus.CALLED, TicketStatus.SERVING),
+        )
+        .select_related("line", "queue_line", "procedure")
+        .first()
+    )
+    waiting = dict(
+        Ticket.objects.filter(
+            queue_line__in=lines, day=day, status=TicketStatus.WAITING
+        )
+        .filter(Q(for_counter__isnull=True) | Q(for_counter=counter))
+        .values_list("queue_line_id")
+        .annotate(count=Count("id"))
+    )
+    parked = list(
+        Ticket.objects.filter(queue_line__in=lines, day=day, status=TicketStatus.PARKED)
+        .select_related("line")
+        .order_by("issued_at", "id")
+    )
+    hall = counter.service_point_id
+    return ConsoleView(
+        session=session,
+        current=current,
+        lines=[
+            LineRow(line.prefix, line.name, waiting.get(line.pk, 0)) for line in lines
+        ],
+        parked=parked,
+        can_recall=bool(
+            current
+            and current.status == TicketStatus.CALLED
+            and current.recalls < RECALL_LIMIT
+        ),
+        transfer_lines=list(
+            ServiceLine.objects.filter(service_point_id=hall, is_active=True).order_by(
+                "prefix"
+            )
+        ),
+        transfer_counters=list(
+            Counter.objects.filter(service_point_id=hall, is_active=True)
+            .exclude(pk=counter.pk)
+            .order_by("number")
+        ),
     )

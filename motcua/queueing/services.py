@@ -1,25 +1,45 @@
-"""Writes of the front hall's queue: every change of a ticket in one transaction."""
+"""Writes of the front hall's queue: every change of a ticket in one transaction.
+
+Each change also raises the hall's board version (``HallBoard``) in the same
+transaction, so a display that polls sees it as soon as it is committed.
+"""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
+from motcua.agencies.access import reception_points_of
 from motcua.agencies.models import Counter
 from motcua.core.counters import counter_next, local_date
-from motcua.core.errors import Conflict, InvalidInput, NotFound
+from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from motcua.queueing.models import (
+    CounterSession,
+    HallBoard,
     ServiceLine,
     Ticket,
     TicketSequence,
     TicketSpan,
     TicketStatus,
 )
-from motcua.queueing.workflow import TRANSITIONS, TicketAction
+from motcua.queueing.selectors import lines_for_officer
+from motcua.queueing.workflow import AT_COUNTER, RECALL_LIMIT, TRANSITIONS, TicketAction
+
+
+def _board_bump(service_point_id: int, *, call: Ticket | None = None) -> None:
+    """Raise the hall's board version (inside the caller's transaction)."""
+    changes: dict[str, object] = {"version": F("version") + 1}
+    if call is not None:
+        changes["last_call"] = call
+    if not HallBoard.objects.filter(pk=service_point_id).update(**changes):
+        HallBoard.objects.get_or_create(service_point_id=service_point_id)
+        HallBoard.objects.filter(pk=service_point_id).update(**changes)
 
 
 def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
@@ -40,6 +60,7 @@ def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
         day = local_date(now)
         ticket = Ticket.objects.create(
             line=line,
+            queue_line=line,
             day=day,
             number=counter_next(TicketSequence, line=line, day=day),
             status=TicketStatus.WAITING,
@@ -49,6 +70,7 @@ def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
         TicketSpan.objects.create(
             ticket=ticket, status=TicketStatus.WAITING, started_at=now
         )
+        _board_bump(line.service_point_id)
     return ticket
 
 
@@ -67,37 +89,179 @@ def _span_next(
     )
     ticket.status = status
     ticket.counter = counter or ticket.counter
-    ticket.save(update_fields=["status", "counter"])
+    ticket.save(
+        update_fields=["status", "counter", "queue_line", "for_counter", "recalls"]
+    )
 
 
-def ticket_call_next(
-    *, line: ServiceLine, counter: Counter, officer: User, now: datetime
-) -> Ticket | None:
-    """Call the first waiting ticket of ``line`` today to ``counter``; None if none.
+# Counter sessions ------------------------------------------------------------
 
-    Two officers calling at the same moment get two different tickets: the row
-    is taken with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (SQLite serialises the
-    writers).
+
+def counter_open(
+    *,
+    counter: Counter,
+    officer: User,
+    now: datetime,
+    lines: Iterable[ServiceLine] | None = None,
+) -> CounterSession:
+    """Open ``counter`` for ``officer``, calling from ``lines`` (default: every
+    line the counter serves and the officer has the skill for).
+
+    An officer who moves to another counter closes the one they left; reopening
+    one's own counter only changes its lines.
 
     Raises:
-        InvalidInput: the counter is not one of the line's service point.
+        PermissionDenied: the officer receives at no agency of the counter's hall.
+        Conflict: another officer has the counter open.
+        InvalidInput: a chosen line is not the counter's or the officer's, or none is.
     """
-    if counter.service_point_id != line.service_point_id:
+    if not reception_points_of(officer).filter(pk=counter.service_point_id).exists():
+        raise PermissionDenied(_("You do not receive dossiers at this hall."))
+    if not counter.is_active:
         raise InvalidInput(
-            _("Counter %(counter)s is not in this hall.") % {"counter": counter},
-            field_errors={"counter": _("Choose a counter of this hall.")},
+            _("Counter %(number)s is out of service.") % {"number": counter.number},
+            field_errors={"counter": _("Choose a counter in service.")},
+        )
+    allowed = {
+        line.pk: line for line in lines_for_officer(counter=counter, officer=officer)
+    }
+    chosen = [line.pk for line in lines] if lines is not None else list(allowed)
+    if not chosen or not set(chosen) <= set(allowed):
+        raise InvalidInput(
+            _("Choose the lines this counter calls from among those it may serve."),
+            field_errors={"lines": _("Choose at least one line this counter serves.")},
         )
     with transaction.atomic():
+        held = (
+            CounterSession.objects.select_for_update()
+            .filter(counter=counter, closed_at__isnull=True)
+            .exclude(officer=officer)
+            .select_related("officer")
+            .first()
+        )
+        if held is not None:
+            raise Conflict(
+                _("Counter %(number)s is open by %(officer)s: they close it first.")
+                % {"number": counter.number, "officer": held.officer}
+            )
+        CounterSession.objects.filter(officer=officer, closed_at__isnull=True).exclude(
+            counter=counter
+        ).update(closed_at=now)
+        session = CounterSession.objects.filter(
+            counter=counter, officer=officer, closed_at__isnull=True
+        ).first()
+        if session is None:
+            session = CounterSession.objects.create(
+                counter=counter, officer=officer, opened_at=now
+            )
+        session.lines.set(chosen)
+        _board_bump(counter.service_point_id)
+    return session
+
+
+def _session_locked(session_id: int, officer: User) -> CounterSession:
+    session = (
+        CounterSession.objects.select_for_update(of=("self",))
+        .select_related("counter")
+        .filter(pk=session_id, officer=officer, closed_at__isnull=True)
+        .first()
+    )
+    if session is None:
+        raise Conflict(_("Your counter is closed: open it again."))
+    return session
+
+
+def counter_pause(
+    *, session: CounterSession, now: datetime, pause: bool = True
+) -> None:
+    """Pause the counter (a break: it calls nobody) or, with ``pause=False``, resume.
+
+    Raises:
+        Conflict: the session is closed.
+    """
+    with transaction.atomic():
+        locked = _session_locked(session.pk, session.officer)
+        locked.paused_at = now if pause else None
+        locked.save(update_fields=["paused_at"])
+        _board_bump(locked.counter.service_point_id)
+    session.paused_at = locked.paused_at
+
+
+def counter_close(*, session: CounterSession, now: datetime) -> None:
+    """Close the counter. A ticket still called there goes back to wait first in
+    its line (it keeps its place); one being served is finished.
+
+    Raises:
+        Conflict: the session is already closed.
+    """
+    with transaction.atomic():
+        locked = _session_locked(session.pk, session.officer)
+        for ticket in Ticket.objects.select_for_update().filter(
+            counter=locked.counter, day=local_date(now), status__in=AT_COUNTER
+        ):
+            if ticket.status == TicketStatus.SERVING:
+                _span_next(ticket, TicketStatus.DONE, now=now, counter=locked.counter)
+            else:
+                ticket.recalls = 0
+                _span_next(ticket, TicketStatus.WAITING, now=now)
+        locked.closed_at = now
+        locked.save(update_fields=["closed_at"])
+        _board_bump(locked.counter.service_point_id)
+    session.closed_at = now
+
+
+# Calling and moving tickets --------------------------------------------------
+
+
+def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None:
+    """Call the longest-waiting ticket of the session's lines to its counter.
+
+    "Next" also ends the counter's current ticket: one being served is finished,
+    one called who did not come is set aside (it can be called back). None when
+    nobody waits. Two officers calling at the same moment get two different
+    tickets: the row is taken with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL
+    (SQLite serialises the writers).
+
+    Raises:
+        Conflict: the counter is closed or paused.
+    """
+    officer = session.officer
+    with transaction.atomic():
+        locked = _session_locked(session.pk, officer)
+        if locked.paused_at is not None:
+            raise Conflict(_("Your counter is paused: resume it to call."))
+        counter = locked.counter
+        day = local_date(now)
+        for current in Ticket.objects.select_for_update().filter(
+            counter=counter, day=day, status__in=AT_COUNTER
+        ):
+            done = TicketStatus.DONE if current.status == TicketStatus.SERVING else None
+            _span_next(
+                current,
+                done or TicketStatus.PARKED,
+                now=now,
+                counter=counter,
+                officer=officer,
+            )
         ticket = (
             Ticket.objects.select_for_update(skip_locked=True)
-            .filter(line=line, day=local_date(now), status=TicketStatus.WAITING)
-            .order_by("number")
+            .filter(
+                queue_line__in=locked.lines.all(),
+                day=day,
+                status=TicketStatus.WAITING,
+            )
+            .filter(Q(for_counter__isnull=True) | Q(for_counter=counter))
+            .order_by("issued_at", "id")
             .first()
         )
         if ticket is None:
+            _board_bump(counter.service_point_id)
             return None
+        ticket.for_counter = None
+        ticket.recalls = 0
         target = TRANSITIONS[TicketAction.CALL][1]
         _span_next(ticket, target, now=now, counter=counter, officer=officer)
+        _board_bump(counter.service_point_id, call=ticket)
     return ticket
 
 
@@ -105,18 +269,28 @@ def ticket_act(
     *,
     ticket_id: int,
     action: TicketAction,
-    counter: Counter,
-    officer: User,
+    session: CounterSession,
     now: datetime,
+    to_line: ServiceLine | None = None,
+    to_counter: Counter | None = None,
 ) -> Ticket:
-    """Take ``action`` on the ticket at ``counter``, as the table allows.
+    """Take ``action`` on the ticket from the session's counter, as the table allows.
+
+    A transfer names ``to_line`` or ``to_counter`` (of the same hall); the
+    ticket waits there with its first time of issue, so the citizen keeps their
+    place.
 
     Raises:
         NotFound: no ticket ``ticket_id`` in the counter's hall.
-        Conflict: the action does not apply to the ticket's state.
+        Conflict: the action does not apply to the ticket's state, the recall
+            limit is reached, or the counter is closed.
+        InvalidInput: a transfer without a target of this hall.
     """
     sources, target = TRANSITIONS[action]
+    officer = session.officer
     with transaction.atomic():
+        locked = _session_locked(session.pk, officer)
+        counter = locked.counter
         ticket = (
             # Lock the ticket only, not its line: officers at other tickets go on.
             Ticket.objects.select_for_update(of=("self",))
@@ -135,5 +309,48 @@ def ticket_act(
                     "action": action.label,
                 }
             )
-        _span_next(ticket, target, now=now, counter=counter, officer=officer)
+        at: Counter | None = counter
+        if action == TicketAction.RECALL:
+            if ticket.recalls >= RECALL_LIMIT:
+                raise Conflict(
+                    _(
+                        "Ticket %(code)s was called %(count)s times: set it aside;"
+                        " you can call it back later."
+                    )
+                    % {"code": ticket.code, "count": ticket.recalls + 1}
+                )
+            ticket.recalls += 1
+        elif action == TicketAction.CALL_BACK:
+            ticket.recalls = 0
+        elif action == TicketAction.TRANSFER:
+            _transfer(ticket, counter, to_line=to_line, to_counter=to_counter)
+            at = None
+        _span_next(ticket, target, now=now, counter=at, officer=officer)
+        call = ticket if target == TicketStatus.CALLED else None
+        _board_bump(counter.service_point_id, call=call)
     return ticket
+
+
+def _transfer(
+    ticket: Ticket,
+    counter: Counter,
+    *,
+    to_line: ServiceLine | None,
+    to_counter: Counter | None,
+) -> None:
+    hall = counter.service_point_id
+    wrong_counter = to_counter is not None and (
+        to_counter.service_point_id != hall or not to_counter.is_active
+    )
+    wrong_line = to_line is not None and (
+        to_line.service_point_id != hall or not to_line.is_active
+    )
+    if wrong_counter or wrong_line or (to_line is None and to_counter is None):
+        raise InvalidInput(
+            _("Choose an open line or a counter in service of this hall."),
+            field_errors={"to": _("Choose a line or a counter of this hall.")},
+        )
+    if to_line is not None:
+        ticket.queue_line = to_line
+    ticket.for_counter = to_counter
+    ticket.recalls = 0

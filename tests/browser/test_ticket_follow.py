@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from motcua.dossiers.tests.factories import UserFactory, vn
+from motcua.dossiers.tests.factories import vn
 from motcua.queueing.models import Ticket
 from motcua.queueing.services import ticket_call_next, ticket_issue
-from motcua.queueing.tests.test_services import counter_of, line_of
+from motcua.queueing.tests.test_services import line_of, session_of
 
 
 @pytest.fixture
@@ -29,12 +29,9 @@ def test_a_phone_sees_its_place_then_its_counter(
     expect(page.locator("#ticket-ahead")).to_have_text("1 người đứng trước bạn.")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
-    counter = counter_of(first.line, 7)
-    officer = UserFactory.create()
+    session = session_of(first.line, 7)
     for _ in range(2):
-        ticket_call_next(
-            line=first.line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8, 5)
-        )
+        ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 5))
     page.reload()
     expect(page.locator("#ticket-called")).to_have_text(
         "Đến lượt bạn: mời đến quầy số 7."

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from motcua.dossiers.tests.factories import UserFactory, vn
+from motcua.dossiers.tests.factories import vn
 from motcua.queueing.services import ticket_act, ticket_call_next, ticket_issue
-from motcua.queueing.tests.test_services import counter_of, line_of
+from motcua.queueing.tests.test_services import line_of, session_of
 from motcua.queueing.workflow import TicketAction
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_phone_shows_the_people_ahead_then_the_counter_then_the_end(client):
     line = line_of()
-    counter = counter_of(line, 5)
-    officer = UserFactory.create()
+    session = session_of(line, 5)
     first = ticket_issue(line=line, now=vn(2026, 3, 2, 8))
     mine = ticket_issue(line=line, now=vn(2026, 3, 2, 8, 1))
     url = reverse("portal:ticket_follow", args=[mine.follow_key])
@@ -29,20 +28,15 @@ def test_the_phone_shows_the_people_ahead_then_the_counter_then_the_end(client):
     assert 'http-equiv="refresh"' in html
     assert page["Cache-Control"].startswith("max-age=0")
 
-    ticket_call_next(
-        line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8, 5)
-    )
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 5))
     assert "0 người đứng trước bạn." in client.get(url).content.decode()
     ticket_act(
         ticket_id=first.pk,
         action=TicketAction.SERVE,
-        counter=counter,
-        officer=officer,
+        session=session,
         now=vn(2026, 3, 2, 8, 6),
     )
-    called = ticket_call_next(
-        line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8, 9)
-    )
+    called = ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 9))
     assert called is not None and called.pk == mine.pk
     html = client.get(url).content.decode()
     assert "Đến lượt bạn: mời đến quầy số 5." in html
@@ -51,8 +45,7 @@ def test_the_phone_shows_the_people_ahead_then_the_counter_then_the_end(client):
         ticket_act(
             ticket_id=mine.pk,
             action=action,
-            counter=counter,
-            officer=officer,
+            session=session,
             now=vn(2026, 3, 2, 8, 12),
         )
     html = client.get(url).content.decode()
@@ -68,20 +61,18 @@ def test_an_unknown_ticket_key_is_a_clear_404(client):
 
 def test_the_phone_is_told_a_range_once_the_line_has_served_someone(client):
     line = line_of()
-    counter = counter_of(line, 2)
-    officer = UserFactory.create()
+    session = session_of(line, 2)
     first, _second, mine = (
         ticket_issue(line=line, now=vn(2026, 3, 2, 8)) for _ in "abc"
     )
     url = reverse("portal:ticket_follow", args=[mine.follow_key])
     assert 'id="ticket-wait"' not in client.get(url).content.decode()
-    ticket_call_next(line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8))
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8))
     for action, minute in ((TicketAction.SERVE, 1), (TicketAction.FINISH, 9)):
         ticket_act(
             ticket_id=first.pk,
             action=action,
-            counter=counter,
-            officer=officer,
+            session=session,
             now=vn(2026, 3, 2, 8, minute),
         )
     html = client.get(url).content.decode()

@@ -7,18 +7,38 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
-from motcua.agencies.models import Counter
-from motcua.core.errors import InvalidInput
+from motcua.accounts.models import User
+from motcua.agencies.models import Counter, StaffAssignment, StaffRole
+from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.core.testing import run_in_threads
 from motcua.dossiers.tests.factories import (
     AgencyFactory,
     ServicePointFactory,
-    UserFactory,
+    staff,
     vn,
 )
-from motcua.queueing.models import ServiceLine, Ticket, TicketSpan, TicketStatus
-from motcua.queueing.selectors import ticket_people_ahead
-from motcua.queueing.services import ticket_call_next, ticket_issue
+from motcua.queueing.models import (
+    CounterSession,
+    HallBoard,
+    ServiceLine,
+    Ticket,
+    TicketSpan,
+    TicketStatus,
+)
+from motcua.queueing.selectors import (
+    hall_version,
+    lines_for_officer,
+    ticket_people_ahead,
+)
+from motcua.queueing.services import (
+    counter_close,
+    counter_open,
+    counter_pause,
+    ticket_act,
+    ticket_call_next,
+    ticket_issue,
+)
+from motcua.queueing.workflow import TicketAction
 
 
 def line_of(prefix: str = "B", **fields: object) -> ServiceLine:
@@ -102,56 +122,175 @@ def counter_of(line: ServiceLine, number: int = 5) -> Counter:
     return Counter.objects.create(service_point=line.service_point, number=number)
 
 
+OPENED = vn(2026, 3, 2, 7, 30)
+
+
+def session_of(
+    line: ServiceLine,
+    number: int = 5,
+    *,
+    now: datetime = OPENED,
+    officer: User | None = None,
+    lines: list[ServiceLine] | None = None,
+) -> CounterSession:
+    """Counter ``number`` of the line's hall, opened by a reception officer."""
+    counter = Counter.objects.get_or_create(
+        service_point=line.service_point, number=number
+    )[0]
+    officer = officer or staff(line.service_point.agency, StaffRole.RECEPTION_OFFICER)
+    return counter_open(counter=counter, officer=officer, now=now, lines=lines)
+
+
 @pytest.mark.django_db
 def test_call_next_takes_the_first_waiting_ticket_and_times_its_wait():
     line = line_of()
-    counter = counter_of(line)
-    officer = UserFactory.create()
+    session = session_of(line)
     first, second = (ticket_issue(line=line, now=vn(2026, 3, 2, 8, m)) for m in (0, 1))
-    called = ticket_call_next(
-        line=line, counter=counter, officer=officer, now=vn(2026, 3, 2, 8, 10)
-    )
+    called = ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 10))
     assert called is not None
     assert called.pk == first.pk
     called.refresh_from_db()
-    assert (called.status, called.counter) == (TicketStatus.CALLED, counter)
+    assert (called.status, called.counter) == (TicketStatus.CALLED, session.counter)
     spans = list(TicketSpan.objects.filter(ticket=first).order_by("started_at"))
     assert [(s.status, s.started_at, s.ended_at) for s in spans] == [
         ("waiting", vn(2026, 3, 2, 8, 0), vn(2026, 3, 2, 8, 10)),
         ("called", vn(2026, 3, 2, 8, 10), None),
     ]
-    assert (spans[1].counter, spans[1].officer) == (counter, officer)
+    assert (spans[1].counter, spans[1].officer) == (session.counter, session.officer)
     assert ticket_people_ahead(second) == 0
 
 
 @pytest.mark.django_db
 def test_call_next_calls_nothing_from_an_empty_queue_or_yesterday():
     line = line_of()
-    counter = counter_of(line)
-    officer = UserFactory.create()
     ticket_issue(line=line, now=vn(2026, 3, 2, 16, 0))
-    assert (
-        ticket_call_next(
-            line=line, counter=counter, officer=officer, now=vn(2026, 3, 3, 8, 0)
-        )
-        is None
-    )
+    session = session_of(line, now=vn(2026, 3, 3, 7, 30))
+    assert ticket_call_next(session=session, now=vn(2026, 3, 3, 8, 0)) is None
 
 
 @pytest.mark.django_db
-def test_a_counter_of_another_hall_cannot_call():
+def test_next_finishes_the_ticket_served_and_sets_aside_one_that_did_not_come():
     line = line_of()
-    elsewhere = counter_of(line_of("C"))
-    ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    session = session_of(line)
+    first, second, third = (
+        ticket_issue(line=line, now=vn(2026, 3, 2, 8, m)) for m in (0, 1, 2)
+    )
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 5))
+    ticket_act(
+        ticket_id=first.pk,
+        action=TicketAction.SERVE,
+        session=session,
+        now=vn(2026, 3, 2, 8, 6),
+    )
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 15))
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 18))
+    statuses = {
+        t.pk: t.status
+        for t in Ticket.objects.filter(pk__in=[first.pk, second.pk, third.pk])
+    }
+    assert statuses == {
+        first.pk: TicketStatus.DONE,
+        second.pk: TicketStatus.PARKED,
+        third.pk: TicketStatus.CALLED,
+    }
+
+
+@pytest.mark.django_db
+def test_a_counter_opens_for_a_reception_officer_of_its_hall_only():
+    line = line_of()
+    counter = counter_of(line)
+    outsider = staff(AgencyFactory.create(), StaffRole.RECEPTION_OFFICER)
+    specialist = staff(line.service_point.agency, StaffRole.SPECIALIST)
+    for user in (outsider, specialist):
+        with pytest.raises(PermissionDenied):
+            counter_open(counter=counter, officer=user, now=vn(2026, 3, 2, 7))
+    assert not CounterSession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_counter_open_by_one_officer_is_refused_to_another():
+    line = line_of()
+    session = session_of(line, 5)
+    other = staff(line.service_point.agency, StaffRole.RECEPTION_OFFICER)
+    with pytest.raises(Conflict) as refused:
+        counter_open(counter=session.counter, officer=other, now=vn(2026, 3, 2, 8))
+    assert "5" in str(refused.value.message)
+    # Moving to another counter closes the one the officer left.
+    moved = session_of(line, 6, officer=session.officer, now=vn(2026, 3, 2, 9))
+    session.refresh_from_db()
+    assert session.closed_at == vn(2026, 3, 2, 9)
+    assert moved.closed_at is None
+
+
+@pytest.mark.django_db
+def test_the_lines_of_a_counter_come_from_its_setting_and_the_officers_skills():
+    line = line_of("A")
+    point = line.service_point
+    justice = ServiceLine.objects.create(
+        service_point=point, prefix="B", name="Hộ tịch", skill="hộ tịch"
+    )
+    land = ServiceLine.objects.create(service_point=point, prefix="C", name="Đất đai")
+    counter = counter_of(line, 3)
+    land.counters.add(counter_of(line, 4))
+    officer = staff(point.agency, StaffRole.RECEPTION_OFFICER)
+    assert [x.prefix for x in lines_for_officer(counter=counter, officer=officer)] == [
+        "A"
+    ]
+    StaffAssignment.objects.filter(user=officer).update(skills="chứng thực, Hộ Tịch")
+    assert [x.prefix for x in lines_for_officer(counter=counter, officer=officer)] == [
+        "A",
+        "B",
+    ]
     with pytest.raises(InvalidInput) as refused:
-        ticket_call_next(
-            line=line,
-            counter=elsewhere,
-            officer=UserFactory.create(),
-            now=vn(2026, 3, 2, 8, 5),
+        counter_open(
+            counter=counter, officer=officer, now=vn(2026, 3, 2, 7), lines=[land]
         )
-    assert "counter" in refused.value.field_errors
-    assert Ticket.objects.get(line=line).status == TicketStatus.WAITING
+    assert "lines" in refused.value.field_errors
+    session = counter_open(
+        counter=counter, officer=officer, now=vn(2026, 3, 2, 7), lines=[justice]
+    )
+    assert list(session.lines.all()) == [justice]
+
+
+@pytest.mark.django_db
+def test_a_paused_or_closed_counter_calls_nobody_and_closing_returns_its_ticket():
+    line = line_of()
+    session = session_of(line)
+    first = ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    counter_pause(session=session, now=vn(2026, 3, 2, 8, 1))
+    with pytest.raises(Conflict):
+        ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 2))
+    counter_pause(session=session, now=vn(2026, 3, 2, 8, 3), pause=False)
+    assert ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 4)) is not None
+    counter_close(session=session, now=vn(2026, 3, 2, 8, 5))
+    first.refresh_from_db()
+    # Called but not yet come: back to wait, first in line, for another counter.
+    assert first.status == TicketStatus.WAITING
+    with pytest.raises(Conflict):
+        ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 6))
+    other = session_of(line, 6, now=vn(2026, 3, 2, 8, 7))
+    again = ticket_call_next(session=other, now=vn(2026, 3, 2, 8, 8))
+    assert again is not None and again.pk == first.pk
+
+
+@pytest.mark.django_db
+def test_every_change_raises_the_halls_board_version():
+    line = line_of()
+    point_id = line.service_point_id
+    assert hall_version(point_id) == 0
+    ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    after_issue = hall_version(point_id)
+    session = session_of(line)
+    ticket = ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 5))
+    assert ticket is not None
+    assert hall_version(point_id) > after_issue > 0
+    board = HallBoard.objects.get(pk=point_id)
+    assert board.last_call_id == ticket.pk
+    # Another hall's board does not move.
+    other = line_of("C")
+    before = hall_version(point_id)
+    ticket_issue(line=other, now=vn(2026, 3, 2, 8, 6))
+    assert hall_version(point_id) == before
 
 
 @pytest.mark.postgres
@@ -161,20 +300,14 @@ def test_a_counter_of_another_hall_cannot_call():
 )
 def test_two_officers_calling_at_once_never_get_the_same_ticket():
     line = line_of()
-    counters = [counter_of(line, number) for number in (1, 2)]
-    officers = [UserFactory.create() for _ in counters]
+    sessions = [session_of(line, number) for number in (1, 2)]
     for minute in range(20):
         ticket_issue(line=line, now=vn(2026, 3, 2, 8, minute))
 
     def call_ten(index: int) -> list[int]:
         called = []
         for _ in range(10):
-            ticket = ticket_call_next(
-                line=line,
-                counter=counters[index],
-                officer=officers[index],
-                now=vn(2026, 3, 2, 9),
-            )
+            ticket = ticket_call_next(session=sessions[index], now=vn(2026, 3, 2, 9))
             assert ticket is not None
             called.append(ticket.number)
         return called
