@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.models import Counter, ServicePoint, StaffAssignment, StaffRole
 from motcua.core.counters import local_date
-from motcua.core.errors import NotFound
+from motcua.core.errors import DomainError, NotFound
+from motcua.procedures.selectors import procedure_search
 from motcua.queueing.callout import call_text
 from motcua.queueing.models import (
     CounterSession,
     HallBoard,
+    HallDevice,
     ServiceLine,
     Ticket,
     TicketSpan,
@@ -152,11 +154,13 @@ class TicketFollow:
     code: str
     line_name: str
     hall_name: str
+    hall_code: str
     status: TicketStatus
     people_ahead: int
     counter_number: int | None
     issued_at: datetime
     wait: WaitRange | None = None
+    procedure_name: str = ""
 
     @property
     def called(self) -> bool:
@@ -166,6 +170,10 @@ class TicketFollow:
     def waiting(self) -> bool:
         return self.status == TicketStatus.WAITING
 
+    @property
+    def parked(self) -> bool:
+        return self.status == TicketStatus.PARKED
+
 
 def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
     """Return the ticket whose QR holds ``follow_key``, as its phone page shows it.
@@ -174,7 +182,9 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
         NotFound: no ticket has that key.
     """
     ticket = (
-        Ticket.objects.select_related("line__service_point", "counter")
+        Ticket.objects.select_related(
+            "line__service_point", "queue_line", "counter", "procedure"
+        )
         .filter(follow_key=follow_key.strip()[:64])
         .first()
     )
@@ -182,8 +192,9 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
         raise NotFound(_("This ticket does not exist; scan its QR code again."))
     return TicketFollow(
         code=ticket.code,
-        line_name=ticket.line.name,
+        line_name=ticket.queue_line.name,
         hall_name=ticket.line.service_point.name,
+        hall_code=ticket.line.service_point.code,
         status=TicketStatus(ticket.status),
         people_ahead=ticket_people_ahead(ticket)
         if ticket.status == TicketStatus.WAITING
@@ -191,6 +202,7 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
         counter_number=ticket.counter.number if ticket.counter else None,
         issued_at=ticket.issued_at,
         wait=ticket_wait_estimate(ticket, now=now),
+        procedure_name=ticket.procedure.name if ticket.procedure else "",
     )
 
 
@@ -417,3 +429,93 @@ def counter_console_get(*, officer: User, now: datetime) -> ConsoleView:
             .order_by("number")
         ),
     )
+
+
+# Hall devices -----------------------------------------------------------------
+
+
+def hall_device_get(*, key: str) -> HallDevice:
+    """The active device whose address holds ``key``, with its hall.
+
+    Raises:
+        NotFound: no active device has that key (or its hall is closed).
+    """
+    device = (
+        HallDevice.objects.select_related("service_point", "counter")
+        .filter(key=key.strip()[:64], is_active=True, service_point__is_active=True)
+        .first()
+    )
+    if device is None:
+        raise NotFound(
+            _(
+                "This screen is not registered; ask the hall's administrator"
+                " for its link."
+            )
+        )
+    return device
+
+
+@dataclass(frozen=True)
+class KioskChoice:
+    """A button of the kiosk: a line, or a procedure and the line that serves it."""
+
+    line_id: int
+    prefix: str
+    title: str
+    waiting: int
+    procedure_code: str = ""
+
+
+def kiosk_choices(
+    *, service_point: ServicePoint, now: datetime, query: str = ""
+) -> list[KioskChoice]:
+    """The hall's open lines, or with ``query`` the procedures they serve whose
+    name or code matches it (accents and case ignored), at most 12."""
+    waiting = dict(
+        Ticket.objects.filter(
+            queue_line__service_point=service_point,
+            day=local_date(now),
+            status=TicketStatus.WAITING,
+        )
+        .values_list("queue_line_id")
+        .annotate(count=Count("id"))
+    )
+    lines = {
+        line.pk: line
+        for line in ServiceLine.objects.filter(
+            service_point=service_point, is_active=True
+        ).order_by("prefix")
+    }
+    if not query.strip():
+        return [
+            KioskChoice(line.pk, line.prefix, line.name, waiting.get(line.pk, 0))
+            for line in lines.values()
+        ]
+    try:
+        found = procedure_search(query=query).filter(service_lines__in=list(lines))
+    except DomainError:
+        return []
+    through = ServiceLine.procedures.through.objects.filter(
+        serviceline_id__in=list(lines)
+    )
+    choices: list[KioskChoice] = []
+    for procedure in found.distinct()[:12]:
+        line_id = (
+            through.filter(procedure_id=procedure.pk)
+            .order_by("serviceline_id")
+            .values_list("serviceline_id", flat=True)
+            .first()
+        )
+        if line_id is None:
+            continue
+        line = lines[line_id]
+        choices.append(
+            KioskChoice(
+                line.pk,
+                line.prefix,
+                procedure.name,
+                waiting.get(line.pk, 0),
+                procedure.code,
+            )
+        )
+    return choices

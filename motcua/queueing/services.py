@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -19,9 +19,11 @@ from motcua.agencies.access import reception_points_of
 from motcua.agencies.models import Counter
 from motcua.core.counters import counter_next, local_date
 from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from motcua.procedures.models import Procedure
 from motcua.queueing.models import (
     CounterSession,
     HallBoard,
+    HallDevice,
     ServiceLine,
     Ticket,
     TicketSequence,
@@ -42,25 +44,34 @@ def _board_bump(service_point_id: int, *, call: Ticket | None = None) -> None:
         HallBoard.objects.filter(pk=service_point_id).update(**changes)
 
 
-def ticket_issue(*, line: ServiceLine, now: datetime) -> Ticket:
-    """Issue the next ticket of ``line`` for the local day of ``now``.
+def ticket_issue(
+    *, line: ServiceLine, now: datetime, procedure: Procedure | None = None
+) -> Ticket:
+    """Issue the next ticket of ``line`` for the local day of ``now``, for
+    ``procedure`` when the citizen chose one at the kiosk.
 
     Numbers restart each local day (midnight in Vietnam, not in UTC) and are
     never given twice, however many kiosks print at once.
 
     Raises:
-        InvalidInput: the line is closed.
+        InvalidInput: the line is closed, or does not serve the procedure.
     """
     if not line.is_active:
         raise InvalidInput(
             _("The line %(line)s takes no tickets now.") % {"line": line},
             field_errors={"line": _("This line is closed.")},
         )
+    if procedure is not None and not line.procedures.filter(pk=procedure.pk).exists():
+        raise InvalidInput(
+            _("The line %(line)s does not receive this procedure.") % {"line": line},
+            field_errors={"procedure": _("Choose a procedure of this line.")},
+        )
     with transaction.atomic():
         day = local_date(now)
         ticket = Ticket.objects.create(
             line=line,
             queue_line=line,
+            procedure=procedure,
             day=day,
             number=counter_next(TicketSequence, line=line, day=day),
             status=TicketStatus.WAITING,
@@ -92,6 +103,18 @@ def _span_next(
     ticket.save(
         update_fields=["status", "counter", "queue_line", "for_counter", "recalls"]
     )
+
+
+# How often a device's heartbeat is written: a display polls every second.
+SEEN_EVERY = timedelta(minutes=1)
+
+
+def hall_device_seen(device: HallDevice, *, now: datetime) -> None:
+    """Record that ``device`` asked for its page (at most one write a minute)."""
+    if device.last_seen_at is not None and now - device.last_seen_at < SEEN_EVERY:
+        return
+    HallDevice.objects.filter(pk=device.pk).update(last_seen_at=now)
+    device.last_seen_at = now
 
 
 # Counter sessions ------------------------------------------------------------

@@ -26,7 +26,7 @@ from motcua.dossiers.services import dossier_receive, dossier_register_online
 from motcua.notices.services import notice_publish
 from motcua.payments.services import payment_create
 from motcua.procedures.models import Procedure
-from motcua.queueing.models import ServiceLine
+from motcua.queueing.models import DeviceKind, HallDevice, ServiceLine
 from motcua.queueing.services import ticket_issue
 from motcua.ratings.links import rating_token
 from motcua.ratings.services import feedback_submit
@@ -81,6 +81,8 @@ class AccessWorld:
     payment: str
     fresh: Callable[[str], str]  # side → the code of a new received dossier there
     ticket: str = ""  # a queue ticket's follow key (its QR): public, no owner
+    kiosk: str = ""  # the key of that hall's kiosk (its address): no owner
+    display: str = ""  # the key of that hall's display
     tokens: dict[str, str] = field(default_factory=dict)
 
 
@@ -244,17 +246,22 @@ def access_world() -> AccessWorld:
             now=now,
         ).reference,
     )
-    world.ticket = _ticket()
+    world.ticket, world.kiosk, world.display = _ticket()
     for name in STAFF:
         world.tokens[name] = token_new(world, name)
     return world
 
 
-def _ticket() -> str:
-    point = ServicePoint.objects.order_by("pk").first()  # a hall of the demo
+def _ticket() -> tuple[str, str, str]:
+    """A ticket of a hall of the demo, and the keys of the hall's kiosk and display."""
+    point = ServicePoint.objects.order_by("pk").first()
     assert point is not None
     line = ServiceLine.objects.create(service_point=point, prefix="B", name="Tư pháp")
-    return ticket_issue(line=line, now=SUITE_NOW).follow_key
+    kiosk, display = (
+        HallDevice.objects.create(service_point=point, kind=kind, name=kind)
+        for kind in (DeviceKind.KIOSK, DeviceKind.HALL_DISPLAY)
+    )
+    return ticket_issue(line=line, now=SUITE_NOW).follow_key, kiosk.key, display.key
 
 
 def token_new(world: AccessWorld, principal: str) -> str:

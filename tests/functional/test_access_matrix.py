@@ -172,6 +172,9 @@ def pages_table() -> dict[str, Row]:
     def draft(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"token": s.draft}
 
+    def kiosk_ticket(w: AccessWorld, s: Scope) -> dict[str, Any]:
+        return {"key": w.kiosk, "follow": w.ticket}
+
     def procedure(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"code": w.procedure}
 
@@ -191,6 +194,14 @@ def pages_table() -> dict[str, Row]:
         "portal:procedures": Row("GET", P),
         "portal:procedure_detail": Row("GET", P, kwargs=procedure),
         "portal:ticket_follow": Row("GET", P, kwargs=lambda w, s: {"key": w.ticket}),
+        # A hall's kiosk and displays: whoever has the device's address.
+        "portal:hall_device": Row("GET", P, kwargs=lambda w, s: {"key": w.kiosk}),
+        "portal:kiosk_take": Row(
+            "POST", every(INVALID), kwargs=lambda w, s: {"key": w.kiosk}
+        ),
+        "portal:kiosk_ticket": Row("GET", P, kwargs=kiosk_ticket),
+        "portal:kiosk_ticket_pdf": Row("GET", P, kwargs=kiosk_ticket),
+        "portal:hall_board": Row("GET", P, kwargs=lambda w, s: {"key": w.display}),
         "portal:tracking": Row("GET", P),
         "portal:tracking_detail": Row("GET", P, P, kwargs=dossier),
         "portal:tracking_rate": Row("POST", every("403"), every("403"), kwargs=dossier),

@@ -79,3 +79,20 @@ def test_the_phone_is_told_a_range_once_the_line_has_served_someone(client):
     # One ahead, one counter, services of 8 minutes (the page reads the clock:
     # the services ended in the past, whatever today is).
     assert 'id="ticket-wait">Khoảng 8 phút chờ.' in html
+
+
+def test_a_ticket_set_aside_is_told_where_to_go_and_keeps_refreshing(client):
+    line = line_of()
+    session = session_of(line, 4)
+    mine = ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    ticket_call_next(session=session, now=vn(2026, 3, 2, 8, 5))
+    ticket_act(
+        ticket_id=mine.pk,
+        action=TicketAction.NO_SHOW,
+        session=session,
+        now=vn(2026, 3, 2, 8, 9),
+    )
+    html = client.get(reverse("portal:ticket_follow", args=[mine.follow_key])).content
+    text = html.decode()
+    assert 'id="ticket-parked">Số của bạn đang được tạm gác: xin đến quầy 4' in text
+    assert 'http-equiv="refresh"' in text
