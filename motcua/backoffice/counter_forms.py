@@ -42,6 +42,8 @@ class CounterForm(forms.Form):
     service_point = forms.ModelChoiceField(
         label=_("Service point"), queryset=ServicePoint.objects.none()
     )
+    # The queue ticket being served, when the console opened this screen.
+    ticket = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     procedure = forms.ModelChoiceField(
         label=_("Procedure"),
         queryset=Procedure.objects.all(),

@@ -29,6 +29,13 @@ urlpatterns = [
     path("counter/citizen/", views.counter_citizen, name="counter_citizen"),
     path("counter/deadline/", views.counter_deadline, name="counter_deadline"),
     path("counter/rating/<str:code>/", views.rating_tablet, name="rating_tablet"),
+    path("counter/queue/", views.queue_console, name="queue_console"),
+    path("counter/queue/panel/", views.queue_panel, name="queue_panel"),
+    path("counter/queue/open/", views.queue_open, name="queue_open"),
+    path("counter/queue/next/", views.queue_next, name="queue_next"),
+    path("counter/queue/act/", views.queue_act, name="queue_act"),
+    path("counter/queue/pause/", views.queue_pause, name="queue_pause"),
+    path("counter/queue/close/", views.queue_close, name="queue_close"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier"),
     path(
         "dossiers/<str:code>/actions/<str:action>/",

@@ -19,6 +19,7 @@ from motcua.agencies.access import reception_points_of
 from motcua.agencies.models import Counter
 from motcua.core.counters import counter_next, local_date
 from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from motcua.dossiers.models import Dossier
 from motcua.procedures.models import Procedure
 from motcua.queueing.models import (
     CounterSession,
@@ -26,6 +27,7 @@ from motcua.queueing.models import (
     HallDevice,
     ServiceLine,
     Ticket,
+    TicketDossier,
     TicketSequence,
     TicketSpan,
     TicketStatus,
@@ -377,3 +379,21 @@ def _transfer(
         ticket.queue_line = to_line
     ticket.for_counter = to_counter
     ticket.recalls = 0
+
+
+def ticket_dossier_link(*, ticket_id: int, dossier: Dossier, officer: User) -> None:
+    """Remember that ``dossier`` was received for the ticket the officer serves
+    (several dossiers may come from one ticket). Inside the caller's transaction
+    when the dossier is made in it; a repeat is harmless.
+
+    Raises:
+        NotFound: the ticket is not one served at the officer's counter.
+    """
+    served = Ticket.objects.filter(
+        pk=ticket_id,
+        spans__status=TicketStatus.SERVING,
+        spans__officer=officer,
+    ).first()
+    if served is None:
+        raise NotFound(_("This ticket was not served at your counter."))
+    TicketDossier.objects.get_or_create(dossier=dossier, defaults={"ticket": served})

@@ -268,6 +268,13 @@ def pages_table() -> dict[str, Row]:
         "backoffice:counter_checklist": Row("GET", COUNTER),
         "backoffice:counter_citizen": Row("GET", COUNTER),
         "backoffice:counter_deadline": Row("GET", COUNTER),
+        "backoffice:queue_console": Row("GET", COUNTER),
+        "backoffice:queue_panel": Row("GET", COUNTER),
+        "backoffice:queue_open": Row("POST", COUNTER),
+        "backoffice:queue_next": Row("POST", COUNTER),
+        "backoffice:queue_act": Row("POST", COUNTER),
+        "backoffice:queue_pause": Row("POST", COUNTER),
+        "backoffice:queue_close": Row("POST", COUNTER),
         "backoffice:rating_tablet": Row("GET", TABLET, TABLET, kwargs=dossier),
         "backoffice:dossier": Row("GET", SEE_OWN, SEE_OTHER, kwargs=dossier),
         # A valid assignment, each principal on a dossier of its own: who may

@@ -31,6 +31,15 @@ from motcua.backoffice.views.notices import (
     notice_new,
     notice_notify,
 )
+from motcua.backoffice.views.queue import (
+    queue_act,
+    queue_close,
+    queue_console,
+    queue_next,
+    queue_open,
+    queue_panel,
+    queue_pause,
+)
 from motcua.backoffice.views.rating_tablet import rating_tablet
 from motcua.backoffice.views.registers import register
 from motcua.backoffice.views.second_factor import (
@@ -66,6 +75,13 @@ __all__ = [
     "notice_notify",
     "overview",
     "procedure_detail",
+    "queue_act",
+    "queue_close",
+    "queue_console",
+    "queue_next",
+    "queue_open",
+    "queue_panel",
+    "queue_pause",
     "rating_tablet",
     "recovery_codes_new",
     "register",

@@ -30,6 +30,7 @@ from motcua.backoffice.errors import form_errors_add
 from motcua.core.errors import DomainError, InvalidInput
 from motcua.core.numbers import request_int
 from motcua.dossiers.intake import CounterTerms, counter_terms
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import (
     dossier_create_at_counter,
     dossier_refuse_at_counter,
@@ -38,6 +39,7 @@ from motcua.dossiers.services import (
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
+from motcua.queueing.services import ticket_dossier_link
 
 # What each counter button did, and the dossier page's flag to offer its form.
 OUTCOMES = {
@@ -129,7 +131,11 @@ def _page(
 def counter(request: HttpRequest) -> HttpResponse:
     user, points = _officer(request)
     if request.method != "POST":
-        form = CounterForm(points=points, initial={"request_key": uuid.uuid4().hex})
+        initial = {
+            "request_key": uuid.uuid4().hex,
+            "ticket": request_int(request.GET.get("ticket")),
+        }
+        form = CounterForm(points=points, initial=initial)
         return _page(request, form, points)
     form = CounterForm(request.POST, points=points)
     if form.is_valid():
@@ -164,11 +170,24 @@ def counter(request: HttpRequest) -> HttpResponse:
                 error.field_errors.pop("reasons")
             form_errors_add(form, error)
         else:
+            if data["ticket"]:
+                _ticket_link(request, data["ticket"], dossier, user)
             done = OUTCOMES[outcome]
             messages.success(request, str(done[0]) % {"code": dossier.code})
             url = reverse("backoffice:dossier", args=[dossier.code])
             return redirect(f"{url}?{done[1]}=1")
     return _page(request, form, points)
+
+
+def _ticket_link(
+    request: HttpRequest, ticket_id: int, dossier: Dossier, user: User
+) -> None:
+    """Remember the queue ticket the dossier came with; a wrong ticket only warns
+    (the dossier is received all the same)."""
+    try:
+        ticket_dossier_link(ticket_id=ticket_id, dossier=dossier, officer=user)
+    except DomainError as error:
+        messages.warning(request, str(error.message))
 
 
 @staff_required
