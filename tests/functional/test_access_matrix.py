@@ -652,6 +652,8 @@ ADMIN_OF_AGENCY = {
     "procedures.Procedure",
     "procedures.InternalProcess",
     "dossiers.AssignmentRule",
+    "queueing.ServiceLine",
+    "queueing.HallDevice",
 }
 ADMIN_SUPERUSER_ONLY = {
     "auth.Group",
