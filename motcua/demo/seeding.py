@@ -30,6 +30,7 @@ from motcua.agencies.models import (
 from motcua.citizens.services import citizen_sign_up
 from motcua.core.text import fold
 from motcua.demo import dossier_scenarios
+from motcua.demo.hall import DEMO_HALL, demo_hall_seed
 from motcua.dossiers.choices import DossierChannel
 from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier
 from motcua.population.adapters import citizen_lookup
@@ -69,6 +70,7 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
     report = catalogue_import(records=list(_procedure_records(seed, shared=shared)))
     linked = _link_procedures(agencies)
     dossiers = _seed_dossiers(agencies)
+    tickets = demo_hall_seed()
     citizen = _seed_citizen()
     source = "shared data" if shared else "the demo seed"
     return [
@@ -78,6 +80,8 @@ def demo_seed(*, use_shared: bool, stdout: TextIOBase, stderr: TextIOBase) -> li
         f"Staff users: {User.objects.count()}",
         f"Procedures: {report.total} imported, {linked} agency links",
         f"Dossiers: {dossiers} demo dossiers",
+        f"Front hall ({DEMO_HALL}): {tickets} tickets today;"
+        " kiosk /sanh/demo-kiosk-cn01/, display /sanh/demo-display-cn01/",
         f"Citizen account: {citizen.username} / {DEMO_CITIZEN_PASSWORD}",
     ]
 

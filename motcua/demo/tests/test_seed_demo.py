@@ -12,6 +12,7 @@ from motcua.agencies.models import Agency, ServicePoint, StaffAssignment, StaffR
 from motcua.citizens.models import Citizen
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.procedures.models import Procedure
+from motcua.queueing.models import HallDevice, ServiceLine, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,15 @@ def test_the_own_seed_builds_staff_for_every_role_and_is_idempotent():
     assert Citizen.objects.get(user=citizen).id_number == "001090100001"
     filed = citizen.dossiers_filed.all()
     assert filed.exists() and {d.channel for d in filed} == {2}
+    # The front hall: its screens open, and a morning's queue in every state.
+    assert set(HallDevice.objects.values_list("key", flat=True)) >= {
+        "demo-kiosk-cn01",
+        "demo-display-cn01",
+    }
+    statuses = set(Ticket.objects.values_list("status", flat=True))
+    assert statuses == {"waiting", "called", "done", "parked"}
+    assert Ticket.objects.count() == 8
+    assert ServiceLine.objects.get(prefix="A").procedures.exists()
 
 
 @pytest.mark.slow
