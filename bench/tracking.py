@@ -42,14 +42,11 @@ import math
 import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -77,6 +74,13 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.serving import (  # noqa: E402
+    SERVER,
+    database_create,
+    get,
+    gunicorn,
+    workers_rss_mb,
+)
 from motcua.agencies.models import Agency, ServicePoint  # noqa: E402
 from motcua.core.progress import Progress  # noqa: E402
 from motcua.core.text import fold  # noqa: E402
@@ -337,20 +341,6 @@ class Base:
     procedure: Procedure
 
 
-def database_create(url: str) -> None:
-    """Create the bench database if it does not exist (PostgreSQL only)."""
-    import psycopg
-
-    if not url.startswith(("postgres://", "postgresql://")):
-        raise SystemExit(f"bench/tracking.py needs PostgreSQL, not {url}")
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        if not conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
-        ).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def base_rows() -> Base:
     """The agencies, their service points and the procedure (made once, reused)."""
     agencies = [
@@ -548,85 +538,6 @@ def load(base: Base, wanted: int) -> None:
 
 
 # Serving -----------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
-def workers_rss_mb(master: int) -> list[float]:
-    """Resident memory of each worker of the gunicorn ``master`` (Linux /proc)."""
-    children = Path(f"/proc/{master}/task/{master}/children")
-    if not children.exists():
-        return []
-    sizes = []
-    for pid in children.read_text().split():
-        status = Path(f"/proc/{pid}/status")
-        if not status.exists():
-            continue
-        for line in status.read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) / 1024)
-    return sizes
-
-
-SERVER: dict[str, int] = {}  # the running gunicorn master's pid, for its workers
-
-
-@contextmanager
-def gunicorn(workers: int, probe: str) -> Iterator[int]:
-    """Serve the bench site on a free port until the block ends (even on errors)."""
-    port = free_port()
-    log_path = ROOT / "var" / "bench" / "tracking-gunicorn.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable, "-m", "gunicorn", "config.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-        "--worker-class", "sync", "--chdir", str(ROOT), "--log-level", "warning",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_until_up(server, port, probe, log_path)
-            SERVER["master"] = server.pid
-            yield port
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-
-
-def wait_until_up(
-    server: subprocess.Popen[bytes], port: int, probe: str, log: Path
-) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped (exit {server.returncode}); see {log}")
-        try:
-            status, body = get(port, probe)
-        except OSError:  # not listening yet
-            time.sleep(0.2)
-            continue
-        if status != 200:
-            raise SystemExit(f"{probe} answered {status}: {body[:300]!r}; see {log}")
-        return
-    raise SystemExit(f"gunicorn did not answer within 60 s; see {log}")
 
 
 # Load generation ---------------------------------------------------------------

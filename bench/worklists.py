@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import tracking  # noqa: E402 - sets up Django on the bench database
+from bench.serving import database_create  # noqa: E402
 
 # isort: split
 
@@ -188,7 +189,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     args = parser.parse_args()
-    tracking.database_create(tracking.DATABASE_URL)
+    database_create(tracking.DATABASE_URL)
     call_command("migrate", verbosity=0)
     tracking.load(tracking.base_rows(), args.dossiers)
     users = staff()
