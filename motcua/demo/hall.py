@@ -16,7 +16,13 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Counter, ServicePoint
 from motcua.core.counters import local_date
 from motcua.procedures.models import Procedure
-from motcua.queueing.models import DeviceKind, HallDevice, ServiceLine, Ticket
+from motcua.queueing.models import (
+    DeviceKind,
+    HallDevice,
+    PriorityCategory,
+    ServiceLine,
+    Ticket,
+)
 from motcua.queueing.services import (
     counter_open,
     ticket_act,
@@ -33,6 +39,14 @@ DEMO_LINES = [
     ("C", "Đất đai – Xây dựng", ("đất đai", "xây dựng", "tài nguyên"), 3),
     ("D", "Kinh doanh", ("kinh doanh",), 4),
 ]
+# Who passes ahead, and how much a minute of their wait counts (the hall's
+# choice; these are the demo's).
+DEMO_PRIORITIES = [
+    ("Người cao tuổi", 3),
+    ("Người khuyết tật", 3),
+    ("Phụ nữ mang thai", 3),
+    ("Người có công với cách mạng", 3),
+]
 DEMO_DEVICES = [
     ("demo-kiosk-cn01", DeviceKind.KIOSK, "Máy lấy số ở cửa (demo)", None),
     ("demo-display-cn01", DeviceKind.HALL_DISPLAY, "Màn hình sảnh (demo)", None),
@@ -48,6 +62,12 @@ def demo_hall_seed(*, now: datetime | None = None) -> int:
     counters = {c.number: c for c in Counter.objects.filter(service_point=point)}
     with transaction.atomic():
         lines = [_line(point, counters, *spec) for spec in DEMO_LINES]
+        for order, (name, weight) in enumerate(DEMO_PRIORITIES):
+            PriorityCategory.objects.update_or_create(
+                service_point=point,
+                name=name,
+                defaults={"weight": weight, "ordering": order},
+            )
         for key, kind, name, counter in DEMO_DEVICES:
             HallDevice.objects.update_or_create(
                 key=key,

@@ -24,7 +24,12 @@ from motcua.core.numbers import request_int
 from motcua.portal.hall_slips import SLIP_PAPERS, slip_paper, ticket_slip_pdf
 from motcua.printed_forms.rendering import qr_data_uri
 from motcua.procedures.models import Procedure
-from motcua.queueing.models import DeviceKind, HallDevice, ServiceLine
+from motcua.queueing.models import (
+    DeviceKind,
+    HallDevice,
+    PriorityCategory,
+    ServiceLine,
+)
 from motcua.queueing.selectors import (
     hall_board_get,
     hall_device_get,
@@ -80,14 +85,26 @@ def _kiosk(request: HttpRequest, device: HallDevice) -> HttpResponse:
     choices = kiosk_choices(
         service_point=device.service_point, now=timezone.now(), query=query
     )
-    context = {
+    context = _kiosk_context(device, request.GET.get("priority"))
+    context.update(choices=choices, query=query)
+    return _fresh(render(request, "portal/hall/kiosk.html", context))
+
+
+def _kiosk_context(device: HallDevice, priority: object) -> dict[str, Any]:
+    """What every kiosk screen shows: the hall, its priorities, the one chosen."""
+    priorities = list(
+        PriorityCategory.objects.filter(
+            service_point=device.service_point, is_active=True
+        ).order_by("ordering", "name")
+    )
+    chosen = request_int(priority)
+    return {
         "device": device,
         "hall": device.service_point,
-        "choices": choices,
-        "query": query,
+        "priorities": priorities,
+        "priority": next((p for p in priorities if p.pk == chosen), None),
         "take_url": reverse("portal:kiosk_take", args=[device.key]),
     }
-    return _fresh(render(request, "portal/hall/kiosk.html", context))
 
 
 @require_POST
@@ -103,10 +120,14 @@ def kiosk_take(request: HttpRequest, key: str) -> HttpResponse:
     ).first()
     code = request.POST.get("procedure", "").strip()[:40]
     procedure = Procedure.objects.filter(code=code).first() if code else None
+    chosen = request_int(request.POST.get("priority"))
+    priority = PriorityCategory.objects.filter(pk=chosen).first() if chosen else None
     if line is None:
         return _kiosk_error(request, device, _("Choose a line on the screen."))
     try:
-        ticket = ticket_issue(line=line, now=timezone.now(), procedure=procedure)
+        ticket = ticket_issue(
+            line=line, now=timezone.now(), procedure=procedure, priority=priority
+        )
     except DomainError as error:
         return _kiosk_error(request, device, str(error.message))
     return redirect("portal:kiosk_ticket", key=device.key, follow=ticket.follow_key)

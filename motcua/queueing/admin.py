@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.access import agencies_administered_by
 from motcua.agencies.admin_scope import AgencyScopedAdmin
 from motcua.agencies.models import Counter, ServicePoint
-from motcua.queueing.models import HallDevice, ServiceLine
+from motcua.queueing.models import HallDevice, PriorityCategory, ServiceLine
 
 
 class HallScopedAdmin(AgencyScopedAdmin):
@@ -95,3 +95,12 @@ class HallDeviceAdmin(HallScopedAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', path, path
         )
+
+
+@admin.register(PriorityCategory)
+class PriorityCategoryAdmin(HallScopedAdmin):
+    list_display = ("name", "weight", "service_point", "ordering", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "service_point__name", "service_point__code")
+    list_select_related = ("service_point",)
+    ordering = ("service_point__code", "ordering", "name")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +58,47 @@ class ServiceLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix} – {self.name}"
+
+
+class PriorityCategory(models.Model):
+    """A priority a hall gives (the elderly, persons with disabilities, pregnant
+    women, people with revolutionary merit, appointment holders …), as data.
+
+    A ticket is called by its *weighted wait*: minutes waited × the weight of
+    its category (1 without one). A priority ticket passes ahead of those who
+    have not waited ``weight`` times as long, but a flood of priority tickets
+    never starves the rest: every wait keeps growing until it is the longest.
+    """
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="priority_categories",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=4,
+        decimal_places=1,
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("How many times faster a minute of waiting counts (1 to 20)."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    ordering = models.PositiveSmallIntegerField(_("order on the kiosk"), default=0)
+
+    class Meta:
+        verbose_name = _("priority category")
+        verbose_name_plural = _("priority categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "name"], name="priority_name_per_hall"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (×{self.weight})"
 
 
 class TicketSequence(models.Model):
@@ -125,6 +166,20 @@ class Ticket(models.Model):
         blank=True,
         related_name="+",
     )
+    # The priority the citizen chose at the kiosk (checked at the counter), and
+    # its weight at the time of issue.
+    priority = models.ForeignKey(
+        PriorityCategory,
+        verbose_name=_("priority"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    weight = models.DecimalField(max_digits=4, decimal_places=1, default=1)
+    # Seconds since the epoch at issue: the weighted wait is computed in SQL
+    # the same way on PostgreSQL and SQLite.
+    issued_seconds = models.BigIntegerField(default=0)
     # Calls repeated since the last first call (the hall's recall limit).
     recalls = models.PositiveSmallIntegerField(_("recalls"), default=0)
     day = models.DateField(_("day"))  # local date of issue (Asia/Ho_Chi_Minh)

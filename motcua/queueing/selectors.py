@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil, floor
 
-from django.db.models import Count, Q
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Value
+from django.db.models.expressions import CombinedExpression
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
@@ -27,19 +28,41 @@ from motcua.queueing.models import (
 from motcua.queueing.workflow import RECALL_LIMIT
 
 
-def ticket_people_ahead(ticket: Ticket) -> int:
-    """Tickets waiting today in the same line that were issued earlier.
-
-    The queue is ordered by time of issue, so a transferred ticket keeps its
-    place in the line it moves to.
+def weighted_wait(now: datetime) -> ExpressionWrapper[CombinedExpression]:
+    """A waiting ticket's claim to be called at ``now``: the seconds it has
+    waited times its priority's weight (1 without one). The queue is called in
+    this order, largest first, then by time of issue: a priority passes ahead
+    of shorter waits but never starves the longest ones (``PriorityCategory``).
     """
-    return Ticket.objects.filter(
-        Q(issued_at__lt=ticket.issued_at)
-        | Q(issued_at=ticket.issued_at, id__lt=ticket.pk),
-        queue_line_id=ticket.queue_line_id,
-        day=ticket.day,
-        status=TicketStatus.WAITING,
-    ).count()
+    waited = Value(int(now.timestamp())) - F("issued_seconds")
+    return ExpressionWrapper(
+        waited * F("weight"), output_field=DecimalField(max_digits=20, decimal_places=1)
+    )
+
+
+def ticket_people_ahead(ticket: Ticket, *, now: datetime) -> int:
+    """Tickets waiting today in the same line that would be called before this
+    one at ``now`` (a larger weighted wait, or an equal one issued earlier).
+
+    A transferred ticket keeps its time of issue, so its place in the line it
+    moves to.
+    """
+    mine = (int(now.timestamp()) - ticket.issued_seconds) * ticket.weight
+    return (
+        Ticket.objects.filter(
+            queue_line_id=ticket.queue_line_id,
+            day=ticket.day,
+            status=TicketStatus.WAITING,
+        )
+        .exclude(pk=ticket.pk)
+        .annotate(claim=weighted_wait(now))
+        .filter(
+            Q(claim__gt=mine)
+            | Q(claim=mine, issued_at__lt=ticket.issued_at)
+            | Q(claim=mine, issued_at=ticket.issued_at, id__lt=ticket.pk)
+        )
+        .count()
+    )
 
 
 def lines_for_officer(*, counter: Counter, officer: User) -> list[ServiceLine]:
@@ -141,7 +164,7 @@ def ticket_wait_estimate(ticket: Ticket, *, now: datetime) -> WaitRange | None:
         )
     # The people ahead are served side by side at the open counters; this ticket
     # waits for their services, shared out, before its own call.
-    ahead = ticket_people_ahead(ticket)
+    ahead = ticket_people_ahead(ticket, now=now)
     share = ahead / max(counters, 1)
     low, high = _quartiles(served)
     return WaitRange(low=floor(share * low), high=ceil(share * high))
@@ -161,6 +184,7 @@ class TicketFollow:
     issued_at: datetime
     wait: WaitRange | None = None
     procedure_name: str = ""
+    priority_name: str = ""
 
     @property
     def called(self) -> bool:
@@ -183,7 +207,7 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
     """
     ticket = (
         Ticket.objects.select_related(
-            "line__service_point", "queue_line", "counter", "procedure"
+            "line__service_point", "queue_line", "counter", "procedure", "priority"
         )
         .filter(follow_key=follow_key.strip()[:64])
         .first()
@@ -196,13 +220,14 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
         hall_name=ticket.line.service_point.name,
         hall_code=ticket.line.service_point.code,
         status=TicketStatus(ticket.status),
-        people_ahead=ticket_people_ahead(ticket)
+        people_ahead=ticket_people_ahead(ticket, now=now)
         if ticket.status == TicketStatus.WAITING
         else 0,
         counter_number=ticket.counter.number if ticket.counter else None,
         issued_at=ticket.issued_at,
         wait=ticket_wait_estimate(ticket, now=now),
         procedure_name=ticket.procedure.name if ticket.procedure else "",
+        priority_name=ticket.priority.name if ticket.priority else "",
     )
 
 
@@ -389,7 +414,7 @@ def counter_console_get(*, officer: User, now: datetime) -> ConsoleView:
             day=day,
             status__in=(TicketStatus.CALLED, TicketStatus.SERVING),
         )
-        .select_related("line", "queue_line", "procedure")
+        .select_related("line", "queue_line", "procedure", "priority")
         .first()
     )
     waiting = dict(

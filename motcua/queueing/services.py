@@ -25,6 +25,7 @@ from motcua.queueing.models import (
     CounterSession,
     HallBoard,
     HallDevice,
+    PriorityCategory,
     ServiceLine,
     Ticket,
     TicketDossier,
@@ -32,7 +33,7 @@ from motcua.queueing.models import (
     TicketSpan,
     TicketStatus,
 )
-from motcua.queueing.selectors import lines_for_officer
+from motcua.queueing.selectors import lines_for_officer, weighted_wait
 from motcua.queueing.workflow import AT_COUNTER, RECALL_LIMIT, TRANSITIONS, TicketAction
 
 
@@ -47,16 +48,21 @@ def _board_bump(service_point_id: int, *, call: Ticket | None = None) -> None:
 
 
 def ticket_issue(
-    *, line: ServiceLine, now: datetime, procedure: Procedure | None = None
+    *,
+    line: ServiceLine,
+    now: datetime,
+    procedure: Procedure | None = None,
+    priority: PriorityCategory | None = None,
 ) -> Ticket:
     """Issue the next ticket of ``line`` for the local day of ``now``, for
-    ``procedure`` when the citizen chose one at the kiosk.
+    ``procedure`` and with ``priority`` when the citizen chose them at the kiosk.
 
     Numbers restart each local day (midnight in Vietnam, not in UTC) and are
     never given twice, however many kiosks print at once.
 
     Raises:
-        InvalidInput: the line is closed, or does not serve the procedure.
+        InvalidInput: the line is closed, does not serve the procedure, or the
+            priority is not one of the hall's.
     """
     if not line.is_active:
         raise InvalidInput(
@@ -68,12 +74,22 @@ def ticket_issue(
             _("The line %(line)s does not receive this procedure.") % {"line": line},
             field_errors={"procedure": _("Choose a procedure of this line.")},
         )
+    if priority is not None and (
+        priority.service_point_id != line.service_point_id or not priority.is_active
+    ):
+        raise InvalidInput(
+            _("This hall gives no such priority."),
+            field_errors={"priority": _("Choose a priority of this hall.")},
+        )
     with transaction.atomic():
         day = local_date(now)
         ticket = Ticket.objects.create(
             line=line,
             queue_line=line,
             procedure=procedure,
+            priority=priority,
+            weight=priority.weight if priority else 1,
+            issued_seconds=int(now.timestamp()),
             day=day,
             number=counter_next(TicketSequence, line=line, day=day),
             status=TicketStatus.WAITING,
@@ -239,7 +255,8 @@ def counter_close(*, session: CounterSession, now: datetime) -> None:
 
 
 def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None:
-    """Call the longest-waiting ticket of the session's lines to its counter.
+    """Call the ticket of the session's lines with the longest weighted wait
+    (minutes waited × its priority's weight; ``selectors.weighted_wait``).
 
     "Next" also ends the counter's current ticket: one being served is finished,
     one called who did not come is set aside (it can be called back). None when
@@ -276,7 +293,7 @@ def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None
                 status=TicketStatus.WAITING,
             )
             .filter(Q(for_counter__isnull=True) | Q(for_counter=counter))
-            .order_by("issued_at", "id")
+            .order_by(weighted_wait(now).desc(), "issued_at", "id")
             .first()
         )
         if ticket is None:

@@ -654,6 +654,7 @@ ADMIN_OF_AGENCY = {
     "dossiers.AssignmentRule",
     "queueing.ServiceLine",
     "queueing.HallDevice",
+    "queueing.PriorityCategory",
 }
 ADMIN_SUPERUSER_ONLY = {
     "auth.Group",

@@ -13,7 +13,13 @@ from pypdf import PdfReader
 
 from motcua.core.text import fold
 from motcua.dossiers.tests.factories import procedure_with_process, vn
-from motcua.queueing.models import DeviceKind, HallDevice, ServiceLine, Ticket
+from motcua.queueing.models import (
+    DeviceKind,
+    HallDevice,
+    PriorityCategory,
+    ServiceLine,
+    Ticket,
+)
 from motcua.queueing.services import ticket_call_next, ticket_issue
 from motcua.queueing.tests.test_services import line_of, session_of
 
@@ -175,3 +181,25 @@ def test_a_counter_display_shows_its_counters_ticket(client: Client):
     ticket_issue(line=line, now=vn(2026, 11, 17, 8))
     ticket_call_next(session=session, now=vn(2026, 11, 17, 8, 5))
     assert 'id="counter-ticket">B-001<' in client.get(url).content.decode()
+
+
+def test_a_priority_chosen_at_the_kiosk_is_on_the_ticket(client: Client):
+    line = line_of("B")
+    elderly = PriorityCategory.objects.create(
+        service_point=line.service_point, name="Người cao tuổi", weight=3
+    )
+    kiosk = device(line)
+    url = reverse("portal:hall_device", args=[kiosk.key])
+    first = client.get(url).content.decode()
+    assert f'data-priority="{elderly.pk}"' in first
+    chosen = client.get(url, {"priority": elderly.pk}).content.decode()
+    assert 'id="kiosk-priority">Ưu tiên: Người cao tuổi.' in chosen
+    assert f'name="priority" value="{elderly.pk}"' in chosen
+    taken = client.post(
+        reverse("portal:kiosk_take", args=[kiosk.key]),
+        {"line": line.pk, "priority": elderly.pk},
+    )
+    ticket = Ticket.objects.get()
+    assert ticket.priority == elderly
+    slip = client.get(taken["Location"]).content.decode()
+    assert 'id="slip-priority">Ưu tiên: Người cao tuổi<' in slip

@@ -96,9 +96,9 @@ def test_a_new_ticket_opens_its_waiting_span_and_counts_those_ahead():
     tickets = [ticket_issue(line=line, now=now) for _ in range(3)]
     (span,) = TicketSpan.objects.filter(ticket=tickets[2])
     assert (span.status, span.started_at, span.ended_at) == ("waiting", now, None)
-    assert [ticket_people_ahead(t) for t in tickets] == [0, 1, 2]
+    assert [ticket_people_ahead(t, now=now) for t in tickets] == [0, 1, 2]
     Ticket.objects.filter(pk=tickets[0].pk).update(status=TicketStatus.SERVING)
-    assert ticket_people_ahead(tickets[2]) == 1
+    assert ticket_people_ahead(tickets[2], now=now) == 1
 
 
 @pytest.mark.postgres
@@ -157,7 +157,7 @@ def test_call_next_takes_the_first_waiting_ticket_and_times_its_wait():
         ("called", vn(2026, 3, 2, 8, 10), None),
     ]
     assert (spans[1].counter, spans[1].officer) == (session.counter, session.officer)
-    assert ticket_people_ahead(second) == 0
+    assert ticket_people_ahead(second, now=vn(2026, 3, 2, 8, 10)) == 0
 
 
 @pytest.mark.django_db

@@ -155,7 +155,7 @@ def test_a_transferred_ticket_keeps_its_place_in_the_line_it_moves_to():
         to_line=land,
     )
     assert (moved.status, moved.queue_line, moved.code) == ("waiting", land, "B-001")
-    assert ticket_people_ahead(later[0]) == 1
+    assert ticket_people_ahead(later[0], now=vn(2026, 3, 2, 8, 6)) == 1
     land_counter = session_of(land, 2)
     called = ticket_call_next(session=land_counter, now=vn(2026, 3, 2, 8, 7))
     assert called is not None and called.pk == mine.pk
