@@ -317,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "files.orphan_files_purge",
         "schedule": 24 * 60 * 60,
     },
+    # Reminds tomorrow's bookings at the halls (once each).
+    "queueing-appointments-remind": {
+        "task": "queueing.appointments_remind",
+        "schedule": 60 * 60,
+    },
     # Sends what was written while the worker or Redis was down.
     "notifications-outbox-deliver": {
         "task": "notifications.outbox_deliver",

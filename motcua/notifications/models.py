@@ -43,6 +43,10 @@ class NotificationKind(models.TextChoices):
     SIGN_UP_TAKEN = "sign_up_taken", _("sign-up tried with an ID that has an account")
     # A one-time code to set a new password.
     PASSWORD_RESET_CODE = "password_reset_code", _("password reset code")
+    # Online booking at a hall (đặt lịch hẹn): made, the day before, cancelled.
+    APPOINTMENT_BOOKED = "appointment_booked", _("appointment booked")
+    APPOINTMENT_REMINDER = "appointment_reminder", _("appointment reminder")
+    APPOINTMENT_CANCELLED = "appointment_cancelled", _("appointment cancelled")
 
 
 # Kinds about a citizen's account: no dossier code in them.
@@ -51,6 +55,15 @@ ACCOUNT_KINDS = frozenset(
         NotificationKind.SIGN_UP_CODE,
         NotificationKind.SIGN_UP_TAKEN,
         NotificationKind.PASSWORD_RESET_CODE,
+    }
+)
+# Kinds about a booking at a hall: no dossier code either; they take
+# ``booking_code``, ``hall``, ``slot`` (an aware datetime) and ``line``.
+APPOINTMENT_KINDS = frozenset(
+    {
+        NotificationKind.APPOINTMENT_BOOKED,
+        NotificationKind.APPOINTMENT_REMINDER,
+        NotificationKind.APPOINTMENT_CANCELLED,
     }
 )
 

@@ -42,10 +42,11 @@ def notification_enqueue(
     dates in local time). ``context`` may hold ``procedure_name``, ``deadline``,
     ``new_deadline`` (aware datetimes), ``items`` (list of str), ``reason`` and
     ``tracking_url``; the account kinds take ``code`` and ``minutes`` (how long
-    the code works) and no dossier code.
+    the code works) and no dossier code; the appointment kinds take
+    ``booking_code``, ``hall`` and ``slot`` (an aware datetime).
 
     Raises ``InvalidInput`` for an unknown ``kind``, a naive or non-datetime
-    ``deadline``/``new_deadline``, or ``items`` that is not a list of texts.
+    ``deadline``/``new_deadline``/``slot``, or ``items`` that is not a list of texts.
     """
     if kind not in NotificationKind.values:
         raise InvalidInput(
@@ -87,7 +88,7 @@ def notification_enqueue(
 
 
 def _check_context(context: Mapping[str, object]) -> None:
-    for name in ("deadline", "new_deadline"):
+    for name in ("deadline", "new_deadline", "slot"):
         value = context.get(name)
         if value is not None and not (
             isinstance(value, datetime) and timezone.is_aware(value)

@@ -45,6 +45,19 @@ class ServiceLine(models.Model):
     # A skill tag (as in the staff assignment's skills, e.g. "hộ tịch") an
     # officer must hold to serve the line; empty for any reception officer.
     skill = models.CharField(_("skill needed"), max_length=60, blank=True)
+    # Online booking: how many citizens a slot takes (0: no booking) and how long
+    # a slot is. Slots fall in the working hours of the hall's agency, on its
+    # working days (the working-time calendar).
+    booking_capacity = models.PositiveSmallIntegerField(
+        _("bookings per slot"),
+        default=0,
+        help_text=_("0: this line takes no online booking."),
+    )
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("slot length (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -85,6 +98,8 @@ class PriorityCategory(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text=_("How many times faster a minute of waiting counts (1 to 20)."),
     )
+    # The priority a booking gets when it is checked in at the kiosk in time.
+    for_appointments = models.BooleanField(_("for appointment holders"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     ordering = models.PositiveSmallIntegerField(_("order on the kiosk"), default=0)
 
@@ -375,3 +390,75 @@ class TicketDossier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id} → {self.dossier_id}"
+
+
+class AppointmentStatus(models.TextChoices):
+    BOOKED = "booked", _("booked")  # đã đặt lịch
+    CANCELLED = "cancelled", _("cancelled")  # đã huỷ
+    CHECKED_IN = "checked_in", _("checked in")  # đã lấy số tại sảnh
+
+
+# A booking that holds its place in the slot.
+APPOINTMENT_HOLDS = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+
+
+class Appointment(models.Model):
+    """A slot booked online (đặt lịch hẹn) at a line of a hall.
+
+    A booking still ``booked`` once its slot has passed is a no-show: derived
+    from the dates, never set by a job.
+    """
+
+    line = models.ForeignKey(
+        ServiceLine,
+        verbose_name=_("service line"),
+        on_delete=models.PROTECT,
+        related_name="appointments",
+    )
+    day = models.DateField(_("day"))
+    slot_start = models.TimeField(_("slot"))  # local time
+    code = models.CharField(_("booking code"), max_length=12, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AppointmentStatus.choices,
+        default=AppointmentStatus.BOOKED,
+    )
+    phone = models.CharField(_("phone"), max_length=20)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("procedure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The citizen account that booked, if any.
+    citizen = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    booked_at = models.DateTimeField(_("booked at"))
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    ticket = models.OneToOneField(
+        Ticket,
+        verbose_name=_("ticket"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appointment",
+    )
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        indexes = [
+            models.Index(
+                fields=["line", "day", "slot_start", "status"],
+                name="appointment_slot_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from math import ceil, floor
 
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Value
@@ -12,11 +12,16 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Counter, ServicePoint, StaffAssignment, StaffRole
+from motcua.citizens.services import phone_clean
 from motcua.core.counters import local_date
 from motcua.core.errors import DomainError, NotFound
 from motcua.procedures.selectors import procedure_search
+from motcua.queueing.booking import check_in_window, day_slots, slot_open
 from motcua.queueing.callout import call_text
 from motcua.queueing.models import (
+    APPOINTMENT_HOLDS,
+    Appointment,
+    AppointmentStatus,
     CounterSession,
     HallBoard,
     HallDevice,
@@ -544,3 +549,89 @@ def kiosk_choices(
             )
         )
     return choices
+
+
+# Appointments ------------------------------------------------------------------
+
+
+def booking_halls() -> list[ServicePoint]:
+    """The active halls with a line that takes online booking."""
+    return list(
+        ServicePoint.objects.filter(
+            is_active=True,
+            service_lines__is_active=True,
+            service_lines__booking_capacity__gt=0,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def booking_lines(service_point: ServicePoint) -> list[ServiceLine]:
+    return list(
+        ServiceLine.objects.filter(
+            service_point=service_point, is_active=True, booking_capacity__gt=0
+        )
+        .select_related("service_point__agency")
+        .order_by("prefix")
+    )
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    start: time
+    free: int
+
+
+def slot_choices(line: ServiceLine, day: date, *, now: datetime) -> list[SlotChoice]:
+    """The slots of ``day`` still open at ``now`` and how many places each has."""
+    taken = dict(
+        Appointment.objects.filter(line=line, day=day, status__in=APPOINTMENT_HOLDS)
+        .values_list("slot_start")
+        .annotate(count=Count("id"))
+    )
+    return [
+        SlotChoice(slot, max(0, line.booking_capacity - taken.get(slot, 0)))
+        for slot in day_slots(line, day)
+        if slot_open(line, day, slot, now=now)
+    ]
+
+
+def appointment_get(*, code: str, phone: str) -> Appointment:
+    """The booking ``code`` when ``phone`` is its phone.
+
+    Raises:
+        NotFound: no booking has this code and phone.
+    """
+    appointment = (
+        Appointment.objects.select_related(
+            "line__service_point__agency", "procedure", "ticket__line"
+        )
+        .filter(code=code.strip().upper()[:12])
+        .first()
+    )
+    try:
+        cleaned = phone_clean(phone)
+    except DomainError:
+        cleaned = ""
+    if appointment is None or appointment.phone != cleaned:
+        raise NotFound(_("No booking has this code and phone number."))
+    return appointment
+
+
+def appointment_no_shows(
+    *, service_point: ServicePoint, first: date, last: date, now: datetime
+) -> int:
+    """Bookings of the hall from ``first`` to ``last`` whose time passed unused
+    (still ``booked`` after the check-in window): derived, never recorded."""
+    count = 0
+    for appointment in Appointment.objects.filter(
+        line__service_point=service_point,
+        day__range=(first, last),
+        status=AppointmentStatus.BOOKED,
+    ).select_related("line"):
+        _opens, closes = check_in_window(
+            appointment.line, appointment.day, appointment.slot_start
+        )
+        count += closes < now
+    return count

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -17,11 +19,18 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.agencies.access import reception_points_of
 from motcua.agencies.models import Counter
+from motcua.citizens.services import phone_clean
 from motcua.core.counters import counter_next, local_date
 from motcua.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from motcua.dossiers.models import Dossier
+from motcua.notifications.models import NotificationKind
+from motcua.notifications.services import notification_enqueue
 from motcua.procedures.models import Procedure
+from motcua.queueing.booking import check_in_window, local, slot_open
 from motcua.queueing.models import (
+    APPOINTMENT_HOLDS,
+    Appointment,
+    AppointmentStatus,
     CounterSession,
     HallBoard,
     HallDevice,
@@ -414,3 +423,274 @@ def ticket_dossier_link(*, ticket_id: int, dossier: Dossier, officer: User) -> N
     if served is None:
         raise NotFound(_("This ticket was not served at your counter."))
     TicketDossier.objects.get_or_create(dossier=dossier, defaults={"ticket": served})
+
+
+# Appointments ----------------------------------------------------------------
+
+# No 0/O, 1/I/L: a code read out on the phone or typed at the kiosk.
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+_CODE_LENGTH = 8
+
+
+def _booking_code() -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
+
+
+def _slot_check(
+    line: ServiceLine, day: date, slot: time, *, now: datetime, moving: int = 0
+) -> None:
+    """Refuse a slot that is not open for booking or already full.
+
+    Run under the line's row lock, so two citizens cannot take the last place.
+    """
+    if not slot_open(line, day, slot, now=now):
+        raise InvalidInput(
+            _("This time cannot be booked: choose one of the times shown."),
+            field_errors={"slot": _("Choose one of the times shown.")},
+        )
+    taken = (
+        Appointment.objects.filter(
+            line=line, day=day, slot_start=slot, status__in=APPOINTMENT_HOLDS
+        )
+        .exclude(pk=moving)
+        .count()
+    )
+    if taken >= line.booking_capacity:
+        raise Conflict(_("This time has just been fully booked: choose another."))
+
+
+def _appointment_notify(
+    appointment: Appointment, kind: NotificationKind, *, now: datetime
+) -> None:
+    notification_enqueue(
+        kind=kind,
+        now=now,
+        phone=appointment.phone,
+        recipient_name=appointment.name,
+        context={
+            "booking_code": appointment.code,
+            "hall": appointment.line.service_point.name,
+            "slot": local(appointment.day, appointment.slot_start),
+        },
+    )
+
+
+def appointment_book(
+    *,
+    line: ServiceLine,
+    day: date,
+    slot: time,
+    phone: str,
+    now: datetime,
+    name: str = "",
+    procedure: Procedure | None = None,
+    citizen: User | None = None,
+) -> Appointment:
+    """Book ``slot`` of ``day`` at ``line`` for the holder of ``phone``; the code
+    and the time go to that phone (the outbox, in the same transaction).
+
+    Raises:
+        InvalidInput: the phone, the slot or the procedure cannot be used, or the
+            phone already holds a booking at this line that day.
+        Conflict: the slot is full.
+    """
+    phone = phone_clean(phone)
+    if procedure is not None and not line.procedures.filter(pk=procedure.pk).exists():
+        raise InvalidInput(
+            _("The line %(line)s does not receive this procedure.") % {"line": line},
+            field_errors={"procedure": _("Choose a procedure of this line.")},
+        )
+    with transaction.atomic():
+        locked = (
+            ServiceLine.objects.select_for_update()
+            .select_related("service_point__agency")
+            .get(pk=line.pk)
+        )
+        _slot_check(locked, day, slot, now=now)
+        if Appointment.objects.filter(
+            line=locked, day=day, phone=phone, status__in=APPOINTMENT_HOLDS
+        ).exists():
+            raise InvalidInput(
+                _("This phone already has a booking at this line that day."),
+                field_errors={"phone": _("One booking per line and day.")},
+            )
+        appointment = Appointment.objects.create(
+            line=locked,
+            day=day,
+            slot_start=slot,
+            code=_booking_code(),
+            phone=phone,
+            name=name.strip()[:200],
+            procedure=procedure,
+            citizen=citizen,
+            booked_at=now,
+        )
+        _appointment_notify(appointment, NotificationKind.APPOINTMENT_BOOKED, now=now)
+    return appointment
+
+
+def _appointment_held(code: str, phone: str) -> Appointment:
+    """The booking ``code`` if ``phone`` is its phone (ADR 0004: a code alone
+    tells nothing)."""
+    appointment = (
+        Appointment.objects.select_for_update(of=("self",))
+        .select_related("line__service_point__agency")
+        .filter(code=code.strip().upper()[:12])
+        .first()
+    )
+    try:
+        cleaned = phone_clean(phone)
+    except InvalidInput:
+        cleaned = ""
+    if appointment is None or appointment.phone != cleaned:
+        raise NotFound(_("No booking has this code and phone number."))
+    return appointment
+
+
+def appointment_cancel(*, code: str, phone: str, now: datetime) -> Appointment:
+    """Cancel a booking that has not been used; its place is free again.
+
+    Raises:
+        NotFound: no booking has this code and phone.
+        Conflict: the booking was used, cancelled, or its slot has passed.
+    """
+    with transaction.atomic():
+        appointment = _appointment_held(code, phone)
+        if appointment.status != AppointmentStatus.BOOKED or now >= local(
+            appointment.day, appointment.slot_start
+        ):
+            raise Conflict(_("This booking can no longer be cancelled."))
+        appointment.status = AppointmentStatus.CANCELLED
+        appointment.cancelled_at = now
+        appointment.save(update_fields=["status", "cancelled_at"])
+        _appointment_notify(
+            appointment, NotificationKind.APPOINTMENT_CANCELLED, now=now
+        )
+    return appointment
+
+
+def appointment_move(
+    *, code: str, phone: str, day: date, slot: time, now: datetime
+) -> Appointment:
+    """Move a booking to another slot of the same line (same code).
+
+    Raises:
+        NotFound: no booking has this code and phone.
+        Conflict: the booking was used or cancelled, or the new slot is full.
+        InvalidInput: the new slot is not open for booking.
+    """
+    with transaction.atomic():
+        appointment = _appointment_held(code, phone)
+        if appointment.status != AppointmentStatus.BOOKED:
+            raise Conflict(_("This booking can no longer be moved."))
+        line = (
+            ServiceLine.objects.select_for_update()
+            .select_related("service_point__agency")
+            .get(pk=appointment.line_id)
+        )
+        _slot_check(line, day, slot, now=now, moving=appointment.pk)
+        appointment.day, appointment.slot_start = day, slot
+        appointment.reminded_at = None
+        appointment.save(update_fields=["day", "slot_start", "reminded_at"])
+        _appointment_notify(appointment, NotificationKind.APPOINTMENT_BOOKED, now=now)
+    return appointment
+
+
+def appointment_check_in(*, service_point_id: int, code: str, now: datetime) -> Ticket:
+    """Turn a booking of today into a ticket at the hall's kiosk: a priority
+    ticket (the hall's appointment priority) within its window. A booking
+    already checked in gives its ticket again.
+
+    Raises:
+        NotFound: no booking of this hall has the code.
+        InvalidInput: too early (it says from when) or too late, or not today.
+        Conflict: the booking was cancelled.
+    """
+    with transaction.atomic():
+        appointment = (
+            Appointment.objects.select_for_update(of=("self",))
+            .select_related("line__service_point", "ticket__line")
+            .filter(
+                code=code.strip().upper()[:12],
+                line__service_point_id=service_point_id,
+            )
+            .first()
+        )
+        if appointment is None:
+            raise NotFound(_("No booking of this hall has this code."))
+        if appointment.status == AppointmentStatus.CHECKED_IN and appointment.ticket:
+            return appointment.ticket
+        if appointment.status == AppointmentStatus.CANCELLED:
+            raise Conflict(_("This booking was cancelled."))
+        opens, closes = check_in_window(
+            appointment.line, appointment.day, appointment.slot_start
+        )
+        if now < opens:
+            raise InvalidInput(
+                _(
+                    "Your booking is at %(slot)s on %(day)s: come back from"
+                    " %(opens)s, or take a number without priority."
+                )
+                % {
+                    "slot": appointment.slot_start.strftime("%H:%M"),
+                    "day": appointment.day.strftime("%d/%m/%Y"),
+                    "opens": opens.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime(
+                        "%H:%M"
+                    ),
+                },
+                field_errors={"code": _("Too early for this booking.")},
+            )
+        if now > closes:
+            raise InvalidInput(
+                _(
+                    "The time of this booking has passed: take a number without"
+                    " priority."
+                ),
+                field_errors={"code": _("The booking's time has passed.")},
+            )
+        priority = (
+            PriorityCategory.objects.filter(
+                service_point_id=service_point_id,
+                for_appointments=True,
+                is_active=True,
+            )
+            .order_by("-weight")
+            .first()
+        )
+        ticket = ticket_issue(
+            line=appointment.line,
+            now=now,
+            procedure=appointment.procedure,
+            priority=priority,
+        )
+        appointment.status = AppointmentStatus.CHECKED_IN
+        appointment.ticket = ticket
+        appointment.save(update_fields=["status", "ticket"])
+    return ticket
+
+
+def appointments_remind(*, now: datetime) -> int:
+    """Send the day-before reminder of every booking of tomorrow (local) not yet
+    reminded; return how many were sent. Safe to run as often as wanted."""
+    tomorrow = local_date(now) + timedelta(days=1)
+    sent = 0
+    due = Appointment.objects.filter(
+        day=tomorrow, status=AppointmentStatus.BOOKED, reminded_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            appointment = (
+                Appointment.objects.select_for_update(of=("self",))
+                .select_related("line__service_point")
+                .filter(pk=pk, reminded_at__isnull=True)
+                .first()
+            )
+            if appointment is None:
+                continue
+            _appointment_notify(
+                appointment, NotificationKind.APPOINTMENT_REMINDER, now=now
+            )
+            appointment.reminded_at = now
+            appointment.save(update_fields=["reminded_at"])
+            sent += 1
+    return sent

@@ -256,7 +256,9 @@ def _ticket() -> tuple[str, str, str]:
     """A ticket of a hall of the demo, and the keys of the hall's kiosk and display."""
     point = ServicePoint.objects.order_by("pk").first()
     assert point is not None
-    line = ServiceLine.objects.create(service_point=point, prefix="B", name="Tư pháp")
+    line = ServiceLine.objects.get_or_create(
+        service_point=point, prefix="B", defaults={"name": "Tư pháp"}
+    )[0]
     kiosk, display = (
         HallDevice.objects.create(service_point=point, kind=kind, name=kind)
         for kind in (DeviceKind.KIOSK, DeviceKind.HALL_DISPLAY)

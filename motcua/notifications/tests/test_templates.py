@@ -6,7 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from motcua.notifications.models import ACCOUNT_KINDS, NotificationKind
+from motcua.notifications.models import (
+    ACCOUNT_KINDS,
+    APPOINTMENT_KINDS,
+    NotificationKind,
+)
 from motcua.notifications.services import notification_enqueue
 from motcua.notifications.tests.conftest import NOW
 
@@ -68,7 +72,11 @@ def test_the_supplement_request_lists_the_missing_items():
     assert "cần bổ sung: Tờ khai." in message.body
 
 
-DOSSIER_KINDS = [kind for kind in NotificationKind.values if kind not in ACCOUNT_KINDS]
+DOSSIER_KINDS = [
+    kind
+    for kind in NotificationKind.values
+    if kind not in ACCOUNT_KINDS | APPOINTMENT_KINDS
+]
 
 
 @pytest.mark.parametrize("kind", DOSSIER_KINDS)
@@ -132,3 +140,25 @@ def test_long_reasons_are_shortened_to_keep_the_sms_short():
 
     assert len(message.body) <= 160
     assert "…" in message.body
+
+
+@pytest.mark.parametrize("kind", sorted(APPOINTMENT_KINDS))
+def test_every_appointment_kind_is_one_sms_with_the_code_and_the_slot(kind):
+    (message,) = notification_enqueue(
+        kind=kind,
+        now=NOW,
+        phone="0912345678",
+        context={
+            "booking_code": "K7M2Q9XA",
+            # The longest hall name of the demo, cut to fit.
+            "hall": "Chi nhánh số 1 – TTPVHCC Hà Nội (Phường Ba Đình)",
+            "slot": datetime(2026, 11, 18, 2, 30, tzinfo=UTC),  # 09:30 in Hà Nội
+        },
+    )
+
+    assert len(message.body) <= 160, message.body
+    assert "K7M2Q9XA" in message.body
+    assert "09:30 18/11/2026" in message.body
+    assert message.body.endswith("Hotline 1022")
+    assert message.dossier_code == ""
+    assert message.subject and "\n" not in message.subject
