@@ -42,6 +42,7 @@ DEMO_LINES = [
 # Who passes ahead, and how much a minute of their wait counts (the hall's
 # choice; these are the demo's).
 DEMO_PRIORITIES = [
+    ("Có lịch hẹn", 5),  # bookings checked in at the kiosk in time
     ("Người cao tuổi", 3),
     ("Người khuyết tật", 3),
     ("Phụ nữ mang thai", 3),
@@ -66,7 +67,11 @@ def demo_hall_seed(*, now: datetime | None = None) -> int:
             PriorityCategory.objects.update_or_create(
                 service_point=point,
                 name=name,
-                defaults={"weight": weight, "ordering": order},
+                defaults={
+                    "weight": weight,
+                    "ordering": order,
+                    "for_appointments": order == 0,
+                },
             )
         for key, kind, name, counter in DEMO_DEVICES:
             HallDevice.objects.update_or_create(
@@ -93,7 +98,10 @@ def _line(
     counter: int,
 ) -> ServiceLine:
     line, _created = ServiceLine.objects.update_or_create(
-        service_point=point, prefix=prefix, defaults={"name": name}
+        service_point=point,
+        prefix=prefix,
+        # Civil status and residence take online bookings, two a half hour.
+        defaults={"name": name, "booking_capacity": 2 if prefix in "AB" else 0},
     )
     procedures = [
         p

@@ -37,7 +37,11 @@ from motcua.queueing.selectors import (
     kiosk_choices,
     ticket_follow_get,
 )
-from motcua.queueing.services import hall_device_seen, ticket_issue
+from motcua.queueing.services import (
+    appointment_check_in,
+    hall_device_seen,
+    ticket_issue,
+)
 
 # A display asks this often; its answer is usually an empty 204.
 POLL_SECONDS = 1
@@ -104,6 +108,7 @@ def _kiosk_context(device: HallDevice, priority: object) -> dict[str, Any]:
         "priorities": priorities,
         "priority": next((p for p in priorities if p.pk == chosen), None),
         "take_url": reverse("portal:kiosk_take", args=[device.key]),
+        "check_in_url": reverse("portal:kiosk_check_in", args=[device.key]),
     }
 
 
@@ -133,6 +138,27 @@ def kiosk_take(request: HttpRequest, key: str) -> HttpResponse:
     return redirect("portal:kiosk_ticket", key=device.key, follow=ticket.follow_key)
 
 
+@require_POST
+def kiosk_check_in(request: HttpRequest, key: str) -> HttpResponse:
+    """A booking's code, typed or scanned: its ticket, with priority in time."""
+    try:
+        device = _device(key, DeviceKind.KIOSK)
+    except NotFound as error:
+        return _missing(request, error)
+    code = request.POST.get("code", "")
+    if not code.strip():
+        return _kiosk_error(
+            request, device, _("Type or scan the code of your booking.")
+        )
+    try:
+        ticket = appointment_check_in(
+            service_point_id=device.service_point_id, code=code, now=timezone.now()
+        )
+    except DomainError as error:
+        return _kiosk_error(request, device, str(error.message))
+    return redirect("portal:kiosk_ticket", key=device.key, follow=ticket.follow_key)
+
+
 def _kiosk_error(
     request: HttpRequest, device: HallDevice, message: str
 ) -> HttpResponse:
@@ -144,6 +170,7 @@ def _kiosk_error(
         ),
         "error": message,
         "take_url": reverse("portal:kiosk_take", args=[device.key]),
+        "check_in_url": reverse("portal:kiosk_check_in", args=[device.key]),
     }
     return _fresh(render(request, "portal/hall/kiosk.html", context, status=422))
 

@@ -6,6 +6,7 @@ from motcua.portal import (
     account_codes,
     accounts,
     boards,
+    booking,
     brand_views,
     catalogue,
     data_rights,
@@ -60,9 +61,25 @@ urlpatterns = [
         name="fees_paid",
     ),
     path("so-thu-tu/<str:key>/", queue.ticket_follow, name="ticket_follow"),
+    # Booking a time at a hall.
+    path("dat-lich/", booking.booking_index, name="booking_index"),
+    path("dat-lich/tim/", booking.booking_find, name="booking_find"),
+    path(
+        "dat-lich/lich-hen/<str:code>/", booking.booking_detail, name="booking_detail"
+    ),
+    path(
+        "dat-lich/lich-hen/<str:code>/huy/",
+        booking.booking_cancel,
+        name="booking_cancel",
+    ),
+    path(
+        "dat-lich/lich-hen/<str:code>/doi/", booking.booking_move, name="booking_move"
+    ),
+    path("dat-lich/<str:code>/", booking.booking_hall, name="booking_hall"),
     # The hall's kiosks and displays, by the key of each device.
     path("sanh/<str:key>/", hall.hall_device, name="hall_device"),
     path("sanh/<str:key>/lay-so/", hall.kiosk_take, name="kiosk_take"),
+    path("sanh/<str:key>/lich-hen/", hall.kiosk_check_in, name="kiosk_check_in"),
     path("sanh/<str:key>/so/<str:follow>/", hall.kiosk_ticket, name="kiosk_ticket"),
     path(
         "sanh/<str:key>/so/<str:follow>/pdf/",

@@ -172,6 +172,9 @@ def pages_table() -> dict[str, Row]:
     def draft(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"token": s.draft}
 
+    def booking(w: AccessWorld, s: Scope) -> dict[str, Any]:
+        return {"code": "K7M2Q9XA"}  # asks for the phone; the code tells nothing
+
     def kiosk_ticket(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"key": w.kiosk, "follow": w.ticket}
 
@@ -202,6 +205,16 @@ def pages_table() -> dict[str, Row]:
         "portal:kiosk_ticket": Row("GET", P, kwargs=kiosk_ticket),
         "portal:kiosk_ticket_pdf": Row("GET", P, kwargs=kiosk_ticket),
         "portal:hall_board": Row("GET", P, kwargs=lambda w, s: {"key": w.display}),
+        "portal:kiosk_check_in": Row(
+            "POST", every(INVALID), kwargs=lambda w, s: {"key": w.kiosk}
+        ),
+        # Booking a time: anyone; a booking shows only with its phone.
+        "portal:booking_index": Row("GET", P),
+        "portal:booking_find": Row("GET", P),
+        "portal:booking_hall": Row("GET", P, kwargs=lambda w, s: {"code": "HN-CN01"}),
+        "portal:booking_detail": Row("GET", P, kwargs=booking),
+        "portal:booking_cancel": Row("POST", P, kwargs=booking),
+        "portal:booking_move": Row("POST", P, kwargs=booking),
         "portal:tracking": Row("GET", P),
         "portal:tracking_detail": Row("GET", P, P, kwargs=dossier),
         "portal:tracking_rate": Row("POST", every("403"), every("403"), kwargs=dossier),

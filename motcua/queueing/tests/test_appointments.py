@@ -5,6 +5,7 @@ that makes a priority ticket within the booking's window."""
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -39,7 +40,7 @@ def booking_line(capacity: int = 2) -> ServiceLine:
     return line_of("B", booking_capacity=capacity, slot_minutes=30)
 
 
-def book(line: ServiceLine, slot: time = time(9), phone: str = PHONE, **kw: object):
+def book(line: ServiceLine, slot: time = time(9), phone: str = PHONE, **kw: Any):
     return appointment_book(
         line=line, day=MONDAY, slot=slot, phone=phone, now=BOOKED_AT, **kw
     )
