@@ -270,5 +270,6 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     A.DECLINE: _with(ReasonsForm, _("Not eligible: sign a notice")),
     A.APPROVE: _with(NoteForm, _("Approve")),
     A.ISSUE_RESULT: _with(NoteForm, _("Issue the result")),
+    A.DECIDE_AT_COUNTER: _with(NoteForm, _("Decide now and issue the result")),
     A.RETURN_RESULT: ReturnResultForm,
 }

@@ -58,6 +58,7 @@ _PUBLIC_LABELS: Mapping[str, Promise] = {
     ),
     DossierAction.APPROVE: gettext_lazy("Approved"),
     DossierAction.ISSUE_RESULT: gettext_lazy("Result issued"),
+    DossierAction.DECIDE_AT_COUNTER: gettext_lazy("Decided at the counter"),
     DossierAction.RETURN_RESULT: gettext_lazy("Result returned"),
     DossierAction.EXTEND_FOR_NOTICE: gettext_lazy("New date after a service incident"),
     DossierAction.RECOMPUTE_DEADLINE: gettext_lazy(

@@ -188,7 +188,7 @@ class Declined(EventPayload):
 class ResultIssued(EventPayload):
     """The result numbered and issued; the dossier's judgement (Decision 766)."""
 
-    ACTIONS = (A.ISSUE_RESULT,)
+    ACTIONS = (A.ISSUE_RESULT, A.DECIDE_AT_COUNTER)
     result_number: str = ""
     dossier_judgement: str = ""
 

@@ -72,6 +72,9 @@ class DossierAction(models.TextChoices):
     # the clerk numbers and issues as the result (LAW-NOTES §1 "Refused").
     DECLINE = "decline", _("found not eligible")  # không đủ điều kiện giải quyết
     APPROVE = "approve", _("approved")  # phê duyệt
+    # A no-wait procedure (TTHC không chờ, ``Procedure.is_no_wait``): decided and
+    # its result issued at the counter, in the same visit.
+    DECIDE_AT_COUNTER = "decide_at_counter", _("decided at the counter")
     ISSUE_RESULT = "issue_result", _("result issued")  # văn thư vào số, phát hành
     RETURN_RESULT = "return_result", _("result returned")  # trả kết quả
     # Not a transition: the system recounts the deadline of an open dossier when an
@@ -330,6 +333,15 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         DossierAction.APPROVE, frozenset({APPROVAL}), (AGENCY_LEADER,), (ISSUING,)
+    ),
+    # A no-wait procedure is decided at the counter in the same visit: the
+    # reception officer issues the result (the service refuses any other
+    # procedure), then returns it as any result.
+    Transition(
+        DossierAction.DECIDE_AT_COUNTER,
+        frozenset({ASSIGNMENT, PROCESSING}),
+        (RECEPTION,),
+        (RESULT_READY,),
     ),
     Transition(
         DossierAction.ISSUE_RESULT,

@@ -215,6 +215,13 @@ class IssueResultIn(TransitionBase):
     note: str = ""
 
 
+class DecideAtCounterIn(TransitionBase):
+    """A no-wait procedure decided and its result issued at the counter."""
+
+    action: Literal["decide_at_counter"]
+    note: str = ""
+
+
 class ReturnResultIn(TransitionBase):
     """Hand the result over; ``method`` defaults to the applicant's choice."""
 
@@ -243,6 +250,7 @@ TransitionIn = Annotated[
     | DeclineIn
     | ApproveIn
     | IssueResultIn
+    | DecideAtCounterIn
     | ReturnResultIn,
     Field(discriminator="action"),
 ]

@@ -39,7 +39,11 @@ from motcua.dossiers.services.reception import (
     dossier_request_papers_at_counter,
     dossier_request_supplement_at_reception,
 )
-from motcua.dossiers.services.results import dossier_issue_result, dossier_return_result
+from motcua.dossiers.services.results import (
+    dossier_decide_at_counter,
+    dossier_issue_result,
+    dossier_return_result,
+)
 from motcua.dossiers.services.routing import (
     dossier_agency_reply,
     dossier_send_to_agency,
@@ -77,6 +81,7 @@ STAFF_SERVICES: Mapping[str, Callable[..., Dossier]] = {
     DossierAction.DECLINE: dossier_decline,
     DossierAction.APPROVE: dossier_approve,
     DossierAction.ISSUE_RESULT: dossier_issue_result,
+    DossierAction.DECIDE_AT_COUNTER: dossier_decide_at_counter,
     DossierAction.RETURN_RESULT: dossier_return_result,
 }
 
@@ -87,6 +92,7 @@ __all__ = [
     "dossier_approve",
     "dossier_assign",
     "dossier_create_at_counter",
+    "dossier_decide_at_counter",
     "dossier_decline",
     "dossier_extend_for_notice",
     "dossier_forward",

@@ -15,7 +15,7 @@ from motcua.calendars.timeliness import Judgement, judge_finished
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.services import NAME_MAX, stored_paper_add
 from motcua.core.counters import local_date
-from motcua.core.errors import InvalidInput
+from motcua.core.errors import Conflict, InvalidInput
 from motcua.dossiers.choices import ReturnMethod
 from motcua.dossiers.models import CounterKind, Dossier
 from motcua.dossiers.numbering import (
@@ -28,6 +28,26 @@ from motcua.dossiers.timeliness import late_for_supplements
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
 from motcua.notifications.models import NotificationKind
+
+
+def _result_number_and_judge(dossier: Dossier, now: datetime) -> str:
+    """Number the result from the competent agency's yearly counter
+    (``<number>/<year>``, row-locked, no gaps), mark processing finished, and
+    return the dossier's judgement against its legal deadline."""
+    year = local_date(now).year
+    number = yearly_number_allocate(
+        agency=dossier.competent_agency, year=year, kind=CounterKind.RESULT
+    )
+    dossier.result_number = f"{number}/{year}"
+    dossier.result_issued_at = dossier.finished_at = now
+    if late_for_supplements(dossier.supplement_count):
+        return str(Judgement.LATE)  # Decision 766 method, whatever the dates
+    if dossier.deadline_at is None:
+        return ""
+    calendar = calendar_for(dossier.competent_agency)
+    return str(
+        judge_finished(calendar, finished_at=now, deadline_at=dossier.deadline_at)
+    )
 
 
 @transaction.atomic
@@ -55,20 +75,7 @@ def dossier_issue_result(
         expected_version=expected_version,
     )
     dossier = acting.dossier
-    year = local_date(now).year
-    number = yearly_number_allocate(
-        agency=dossier.competent_agency, year=year, kind=CounterKind.RESULT
-    )
-    dossier.result_number = f"{number}/{year}"
-    dossier.result_issued_at = dossier.finished_at = now
-    judgement = ""
-    if late_for_supplements(dossier.supplement_count):
-        judgement = Judgement.LATE  # Decision 766 method, whatever the dates
-    elif dossier.deadline_at is not None:
-        calendar = calendar_for(dossier.competent_agency)
-        judgement = judge_finished(
-            calendar, finished_at=now, deadline_at=dossier.deadline_at
-        )
+    judgement = _result_number_and_judge(dossier, now)
     transition_finish(
         acting,
         now=now,
@@ -77,6 +84,52 @@ def dossier_issue_result(
         note=note,
         payload=ResultIssued(
             result_number=dossier.result_number, dossier_judgement=str(judgement)
+        ),
+        message=NotificationKind.RESULT_READY,
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_decide_at_counter(
+    *,
+    dossier_code: str,
+    actor: User,
+    now: datetime,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Dossier:
+    """Decide a no-wait procedure's dossier at the counter and issue its result
+    (status 9) in the same visit; the officer then returns it
+    (``dossier_return_result``). The result is numbered as the clerk's are.
+
+    Raises:
+        NotFound, Conflict, PermissionDenied: see ``transition_begin``.
+        Conflict: the procedure is not a no-wait one.
+    """
+    acting = transition_begin(
+        action=DossierAction.DECIDE_AT_COUNTER,
+        dossier_code=dossier_code,
+        actor=actor,
+        expected_version=expected_version,
+    )
+    dossier = acting.dossier
+    if not dossier.procedure.is_no_wait:
+        raise Conflict(
+            _(
+                "Only a no-wait procedure is decided at the counter; this dossier"
+                " goes through its agency's process."
+            )
+        )
+    judgement = _result_number_and_judge(dossier, now)
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver_agency=dossier.receiving_agency,
+        note=note,
+        payload=ResultIssued(
+            result_number=dossier.result_number, dossier_judgement=judgement
         ),
         message=NotificationKind.RESULT_READY,
     )

@@ -38,6 +38,7 @@ QUERY_BUDGET = {
     "apologise": 12,
     "approve": 13,
     "assign": 14,
+    "decide_at_counter": 23,
     "forward": 13,
     "issue_result": 23,
     "receive": 26,

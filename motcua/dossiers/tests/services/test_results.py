@@ -4,8 +4,11 @@ import pytest
 
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers import services as s
+from motcua.dossiers.choices import DossierStatus
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.factories import dossier_in_state, vn
 from motcua.notifications.models import OutboxMessage
+from motcua.procedures.models import Procedure
 
 NOW = vn(2026, 3, 2, 9)
 
@@ -46,3 +49,30 @@ def test_a_result_cannot_be_issued_before_approval(world):
 
     with pytest.raises(Conflict):
         s.dossier_issue_result(dossier_code=dossier.code, actor=world.clerk, now=NOW)
+
+
+def test_a_no_wait_procedure_is_decided_and_returned_in_the_same_visit(world):
+    Procedure.objects.filter(pk=world.procedure.pk).update(is_no_wait=True)
+    world.procedure.refresh_from_db()
+    received = world.receive(NOW)
+    decided = s.dossier_decide_at_counter(
+        dossier_code=received.code, actor=world.officer, now=NOW
+    )
+    returned = s.dossier_return_result(
+        dossier_code=received.code, actor=world.officer, now=NOW
+    )
+    assert decided.result_number.endswith("/2026")
+    assert returned.status == DossierStatus.RETURNED
+    actions = list(
+        returned.events.order_by("sequence").values_list("action", flat=True)
+    )
+    assert actions[-2:] == ["decide_at_counter", "return_result"]
+
+
+def test_a_procedure_that_waits_is_not_decided_at_the_counter(world):
+    received = world.receive(NOW)
+    with pytest.raises(Conflict, match=r"không chờ|no-wait"):
+        s.dossier_decide_at_counter(
+            dossier_code=received.code, actor=world.officer, now=NOW
+        )
+    assert Dossier.objects.get(pk=received.pk).version == received.version

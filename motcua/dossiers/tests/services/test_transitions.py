@@ -22,6 +22,7 @@ from motcua.dossiers.tests.factories import (
     staff,
     vn,
 )
+from motcua.procedures.models import Procedure
 
 NOW = vn(2026, 3, 2, 9)
 
@@ -55,6 +56,13 @@ def at_reception_supplement(world: World) -> Dossier:
 
 def state(step: str) -> Callable[[World], Dossier]:
     return lambda world: dossier_in_state(world, step, NOW)
+
+
+def no_wait(world: World) -> Dossier:
+    """A no-wait procedure's dossier, just received at the counter."""
+    Procedure.objects.filter(pk=world.procedure.pk).update(is_no_wait=True)
+    world.procedure.refresh_from_db()
+    return dossier_in_state(world, "assignment", NOW)
 
 
 def at_review(world: World) -> Dossier:
@@ -146,6 +154,7 @@ CASES = {
     "stop": Case(state("processing"), AL, s.dossier_stop, lambda w: {"reason": "x"}),
     "approve": Case(state("approval"), AL, s.dossier_approve),
     "issue_result": Case(state("issuing"), CL, s.dossier_issue_result),
+    "decide_at_counter": Case(no_wait, R, s.dossier_decide_at_counter),
     "return_result": Case(state("result_ready"), R, s.dossier_return_result),
 }
 
