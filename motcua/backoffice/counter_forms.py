@@ -95,9 +95,15 @@ class CounterForm(forms.Form):
         label=_("Return address"), required=False, max_length=300
     )
     # Which button was pressed: receive (form 01), ask for the missing papers
-    # (form 02) or refuse (form 03).
+    # (form 02), refuse (form 03), or for a no-wait procedure receive, decide
+    # and return the result in the same visit.
     outcome = forms.ChoiceField(
-        choices=[("receive", "receive"), ("papers", "papers"), ("refuse", "refuse")],
+        choices=[
+            ("receive", "receive"),
+            ("papers", "papers"),
+            ("refuse", "refuse"),
+            ("no_wait", "no_wait"),
+        ],
         required=False,
     )
     note = forms.CharField(

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -33,8 +34,10 @@ from motcua.dossiers.intake import CounterTerms, counter_terms
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import (
     dossier_create_at_counter,
+    dossier_decide_at_counter,
     dossier_refuse_at_counter,
     dossier_request_papers_at_counter,
+    dossier_return_result,
 )
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
@@ -49,6 +52,13 @@ OUTCOMES = {
         "asked",
     ),
     "refuse": (gettext_lazy("Dossier %(code)s refused: hand over form 03."), "refused"),
+    "no_wait": (
+        gettext_lazy(
+            "Dossier %(code)s received, decided and its result returned at the"
+            " counter (no-wait procedure)."
+        ),
+        "returned",
+    ),
 }
 
 
@@ -162,6 +172,8 @@ def counter(request: HttpRequest) -> HttpResponse:
                 )
             elif outcome == "refuse":
                 dossier = dossier_refuse_at_counter(**details, reasons=data["note"])
+            elif outcome == "no_wait":
+                dossier = _no_wait(details)
             else:
                 dossier = dossier_create_at_counter(**details)
         except DomainError as error:
@@ -177,6 +189,16 @@ def counter(request: HttpRequest) -> HttpResponse:
             url = reverse("backoffice:dossier", args=[dossier.code])
             return redirect(f"{url}?{done[1]}=1")
     return _page(request, form, points)
+
+
+def _no_wait(details: dict[str, Any]) -> Dossier:
+    """A no-wait procedure in one visit: received, decided, returned, through the
+    lifecycle's own services (three events), all or nothing."""
+    actor, now = details["actor"], details["now"]
+    with transaction.atomic():
+        dossier = dossier_create_at_counter(**details)
+        dossier_decide_at_counter(dossier_code=dossier.code, actor=actor, now=now)
+        return dossier_return_result(dossier_code=dossier.code, actor=actor, now=now)
 
 
 def _ticket_link(
