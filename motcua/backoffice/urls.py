@@ -36,6 +36,9 @@ urlpatterns = [
     path("counter/queue/act/", views.queue_act, name="queue_act"),
     path("counter/queue/pause/", views.queue_pause, name="queue_pause"),
     path("counter/queue/close/", views.queue_close, name="queue_close"),
+    path("halls/", views.hall_list, name="hall_list"),
+    path("halls/<str:code>/", views.hall_stats, name="hall_stats"),
+    path("halls/<str:code>/tickets.csv", views.hall_stats_csv, name="hall_stats_csv"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier"),
     path(
         "dossiers/<str:code>/actions/<str:action>/",

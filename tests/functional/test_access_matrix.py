@@ -125,7 +125,8 @@ API_SEE_OTHER = bearer(
 )
 # Admin: the agency administrator sees its own agency's people, places and
 # procedures; everything else (and every citizen) only the superuser.
-TABLET = staff("403", reception=IN, superuser=IN)  # the counter's rating tablet
+TABLET = staff("403", reception=IN, superuser=IN)
+HALL_FIGURES = staff("403", supervisor=IN, superuser=IN)  # the counter's rating tablet
 # Notices of the ward: its staff read them; the centre and police are elsewhere.
 NOTICE_OWN = staff(IN, reception="404", police="404", other_leader="404")
 NOTICE_OTHER = staff("404", supervisor=IN, other_leader=IN, superuser=IN)
@@ -171,6 +172,9 @@ def pages_table() -> dict[str, Row]:
 
     def draft(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"token": s.draft}
+
+    def hall(w: AccessWorld, s: Scope) -> dict[str, Any]:
+        return {"code": "HN-CN01"}
 
     def booking(w: AccessWorld, s: Scope) -> dict[str, Any]:
         return {"code": "K7M2Q9XA"}  # asks for the phone; the code tells nothing
@@ -288,6 +292,11 @@ def pages_table() -> dict[str, Row]:
         "backoffice:queue_act": Row("POST", COUNTER),
         "backoffice:queue_pause": Row("POST", COUNTER),
         "backoffice:queue_close": Row("POST", COUNTER),
+        # A hall's figures: the leaders of its agency (the demo's halls are the
+        # city centre's) and the supervisors above it.
+        "backoffice:hall_list": Row("GET", HALL_FIGURES),
+        "backoffice:hall_stats": Row("GET", HALL_FIGURES, kwargs=hall),
+        "backoffice:hall_stats_csv": Row("GET", HALL_FIGURES, kwargs=hall),
         "backoffice:rating_tablet": Row("GET", TABLET, TABLET, kwargs=dossier),
         "backoffice:dossier": Row("GET", SEE_OWN, SEE_OTHER, kwargs=dossier),
         # A valid assignment, each principal on a dossier of its own: who may

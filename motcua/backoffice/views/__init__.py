@@ -22,6 +22,7 @@ from motcua.backoffice.views.general import (
     logout_view,
     procedure_detail,
 )
+from motcua.backoffice.views.hall_stats import hall_list, hall_stats, hall_stats_csv
 from motcua.backoffice.views.holidays import holiday_calendar
 from motcua.backoffice.views.lists import overview, search, worklist
 from motcua.backoffice.views.notices import (
@@ -65,6 +66,9 @@ __all__ = [
     "dossier_paper_file",
     "feedback_detail",
     "feedback_list",
+    "hall_list",
+    "hall_stats",
+    "hall_stats_csv",
     "holiday_calendar",
     "home",
     "logout_view",
