@@ -17,6 +17,7 @@ from motcua.agencies.models import Counter, ServicePoint
 from motcua.core.counters import local_date
 from motcua.procedures.models import Procedure
 from motcua.queueing.models import (
+    DayPolicy,
     DeviceKind,
     HallDevice,
     PriorityCategory,
@@ -48,6 +49,15 @@ DEMO_PRIORITIES = [
     ("Phụ nữ mang thai", 3),
     ("Người có công với cách mạng", 3),
 ]
+# The hall's own days (name, weekday 0 = Monday, effects).
+DEMO_DAY_POLICIES = [
+    (
+        "Thứ Ba không viết, không giấy hẹn",
+        "1",
+        {"no_paper_receipt": True, "prefilled_declaration": True},
+    ),
+    ("Thứ Sáu ưu tiên đặt lịch", "4", {"booking_priority": True}),
+]
 DEMO_DEVICES = [
     ("demo-kiosk-cn01", DeviceKind.KIOSK, "Máy lấy số ở cửa (demo)", None),
     ("demo-display-cn01", DeviceKind.HALL_DISPLAY, "Màn hình sảnh (demo)", None),
@@ -72,6 +82,12 @@ def demo_hall_seed(*, now: datetime | None = None) -> int:
                     "ordering": order,
                     "for_appointments": order == 0,
                 },
+            )
+        for name, weekdays, effects in DEMO_DAY_POLICIES:
+            DayPolicy.objects.update_or_create(
+                service_point=point,
+                name=name,
+                defaults={"weekdays": weekdays, **effects},
             )
         for key, kind, name, counter in DEMO_DEVICES:
             HallDevice.objects.update_or_create(

@@ -30,6 +30,7 @@ from motcua.queueing.models import (
     PriorityCategory,
     ServiceLine,
 )
+from motcua.queueing.policies import day_effects
 from motcua.queueing.selectors import (
     hall_board_get,
     hall_device_get,
@@ -102,7 +103,9 @@ def _kiosk_context(device: HallDevice, priority: object) -> dict[str, Any]:
         ).order_by("ordering", "name")
     )
     chosen = request_int(priority)
+    today = timezone.localdate(timezone.now())
     return {
+        "day_effects": day_effects(service_point_id=device.service_point_id, day=today),
         "device": device,
         "hall": device.service_point,
         "priorities": priorities,
@@ -229,6 +232,9 @@ def _board(request: HttpRequest, device: HallDevice) -> dict[str, Any]:
             None,
         )
     return {
+        "day_effects": day_effects(
+            service_point_id=hall.pk, day=timezone.localdate(timezone.now())
+        ),
         "device": device,
         "board": board,
         "counter": counter,

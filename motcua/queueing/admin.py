@@ -18,7 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from motcua.agencies.access import agencies_administered_by
 from motcua.agencies.admin_scope import AgencyScopedAdmin
 from motcua.agencies.models import Counter, ServicePoint
-from motcua.queueing.models import HallDevice, PriorityCategory, ServiceLine
+from motcua.queueing.models import (
+    DayPolicy,
+    HallDevice,
+    PriorityCategory,
+    ServiceLine,
+)
 
 
 class HallScopedAdmin(AgencyScopedAdmin):
@@ -104,3 +109,23 @@ class PriorityCategoryAdmin(HallScopedAdmin):
     search_fields = ("name", "service_point__name", "service_point__code")
     list_select_related = ("service_point",)
     ordering = ("service_point__code", "ordering", "name")
+
+
+@admin.register(DayPolicy)
+class DayPolicyAdmin(HallScopedAdmin):
+    list_display = (
+        "name",
+        "service_point",
+        "weekdays",
+        "starts_on",
+        "ends_on",
+        "no_paper_receipt",
+        "prefilled_declaration",
+        "booking_priority",
+        "open_until",
+        "is_active",
+    )
+    list_filter = ("is_active", "no_paper_receipt", "prefilled_declaration")
+    search_fields = ("name", "service_point__name", "service_point__code")
+    list_select_related = ("service_point",)
+    ordering = ("service_point__code", "name")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -462,3 +463,66 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class DayPolicy(models.Model):
+    """A hall's own rule for some days (e.g. "Thứ Ba không viết, không giấy hẹn",
+    "Thứ Sáu xanh"), with the effects the product enforces on those days.
+
+    It applies on the listed weekdays (none listed: every day) within the date
+    range (either end open). Several policies of one day add their effects up.
+    """
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="day_policies",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    weekdays = models.CharField(
+        _("weekdays"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-6](,[0-6])*$",
+                _("Numbers 0 to 6 separated by commas (0 = Monday, 6 = Sunday)."),
+            )
+        ],
+        help_text=_("0 = Monday … 6 = Sunday, e.g. 1 for Tuesdays; empty: every day."),
+    )
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    # The receipt (form 01) goes by SMS / e-mail and as a QR on the counter's
+    # screen; no paper is printed unless the applicant asks.
+    no_paper_receipt = models.BooleanField(_("no paper receipt"), default=False)
+    # The declaration is prefilled from the applicant's data, only signed.
+    prefilled_declaration = models.BooleanField(
+        _("no hand-written declaration"), default=False
+    )
+    # Citizens who booked online are called first when they check in on time.
+    booking_priority = models.BooleanField(
+        _("priority for online bookings"), default=False
+    )
+    # The hall stays open later on these days.
+    open_until = models.TimeField(_("open until"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("day policy")
+        verbose_name_plural = _("day policies")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def applies_on(self, day: date) -> bool:
+        if not self.is_active:
+            return False
+        if self.starts_on and day < self.starts_on:
+            return False
+        if self.ends_on and day > self.ends_on:
+            return False
+        if not self.weekdays:
+            return True
+        return str(day.weekday()) in self.weekdays.split(",")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -42,6 +43,7 @@ from motcua.queueing.models import (
     TicketSpan,
     TicketStatus,
 )
+from motcua.queueing.policies import day_effects
 from motcua.queueing.selectors import lines_for_officer, weighted_wait
 from motcua.queueing.workflow import AT_COUNTER, RECALL_LIMIT, TRANSITIONS, TicketAction
 
@@ -425,6 +427,11 @@ def ticket_dossier_link(*, ticket_id: int, dossier: Dossier, officer: User) -> N
     TicketDossier.objects.get_or_create(dossier=dossier, defaults={"ticket": served})
 
 
+# The weight of a booking checked in on a day that puts bookings first (the
+# largest a priority category may have).
+BOOKING_DAY_WEIGHT = Decimal(20)
+
+
 # Appointments ----------------------------------------------------------------
 
 # No 0/O, 1/I/L: a code read out on the phone or typed at the kiosk.
@@ -663,6 +670,12 @@ def appointment_check_in(*, service_point_id: int, code: str, now: datetime) -> 
             procedure=appointment.procedure,
             priority=priority,
         )
+        if day_effects(
+            service_point_id=service_point_id, day=local_date(now)
+        ).booking_priority:
+            # A day that puts online bookings first: the highest weight there is.
+            ticket.weight = BOOKING_DAY_WEIGHT
+            ticket.save(update_fields=["weight"])
         appointment.status = AppointmentStatus.CHECKED_IN
         appointment.ticket = ticket
         appointment.save(update_fields=["status", "ticket"])

@@ -17,10 +17,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import Count
+from django.db.models.functions import TruncDate
 
 from motcua.agencies.models import ServicePoint
 from motcua.core.counters import local_date
 from motcua.dossiers.choices import DossierStatus
+from motcua.dossiers.models import Dossier
 from motcua.queueing.models import (
     Appointment,
     Ticket,
@@ -28,6 +31,7 @@ from motcua.queueing.models import (
     TicketSpan,
     TicketStatus,
 )
+from motcua.queueing.policies import day_effects
 from motcua.queueing.selectors import appointment_no_shows
 
 # The hall's target for a wait, and a no-wait procedure's from ticket to result.
@@ -122,6 +126,11 @@ class HallStatistics:
     no_wait: list[NoWaitVisit]
     no_wait_target: int
     rows: list[TicketTimes]
+    # Dossiers received at the hall on its days without a paper receipt, and on
+    # its days of prefilled declarations (each a paper not printed, a form not
+    # written by hand, by the hall's rule).
+    paper_receipts_saved: int = 0
+    declarations_prefilled: int = 0
 
     @property
     def no_wait_missed(self) -> list[NoWaitVisit]:
@@ -234,7 +243,29 @@ def hall_statistics(
         no_wait=no_wait_visits(service_point=service_point, first=first, last=last),
         no_wait_target=no_wait_target_minutes(),
         rows=rows,
+        **_policy_counts(service_point, first, last),
     )
+
+
+def _policy_counts(
+    service_point: ServicePoint, first: date, last: date
+) -> dict[str, int]:
+    """Receptions at the hall per local day, counted on its policy days."""
+    received = (
+        Dossier.objects.filter(
+            service_point=service_point,
+            received_at__date__range=(first, last),
+        )
+        .annotate(day=TruncDate("received_at", tzinfo=_tz()))
+        .values_list("day")
+        .annotate(count=Count("id"))
+    )
+    saved = prefilled = 0
+    for day, count in received:
+        effects = day_effects(service_point_id=service_point.pk, day=day)
+        saved += count if effects.no_paper_receipt else 0
+        prefilled += count if effects.prefilled_declaration else 0
+    return {"paper_receipts_saved": saved, "declarations_prefilled": prefilled}
 
 
 def _shaded(heat: list[list[int]]) -> list[tuple[str, list[tuple[int, int]]]]:

@@ -677,6 +677,7 @@ ADMIN_OF_AGENCY = {
     "queueing.ServiceLine",
     "queueing.HallDevice",
     "queueing.PriorityCategory",
+    "queueing.DayPolicy",
 }
 ADMIN_SUPERUSER_ONLY = {
     "auth.Group",

@@ -42,6 +42,7 @@ from motcua.dossiers.services import (
 from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
+from motcua.queueing.policies import day_effects
 from motcua.queueing.services import ticket_dossier_link
 
 # What each counter button did, and the dossier page's flag to offer its form.
@@ -126,6 +127,9 @@ def _page(
     context: dict[str, object] = {
         "form": form,
         "point": point,
+        "day_effects": day_effects(
+            service_point_id=point.pk, day=timezone.localdate(timezone.now())
+        ),
         "points": points,
         "show_errors": form.is_bound,
         "procedure_results": [procedure] if procedure else [],

@@ -17,6 +17,7 @@ from motcua.accounts.models import User
 from motcua.backoffice.access import staff_required
 from motcua.backoffice.action_forms import ACTION_FORMS, ActionForm
 from motcua.backoffice.errors import form_errors_add, http_error
+from motcua.core.counters import local_date
 from motcua.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from motcua.core.numbers import request_int
 from motcua.dossiers import printing
@@ -25,6 +26,7 @@ from motcua.dossiers.access import (
     dossier_paper_for_user,
     personal_data_visible,
 )
+from motcua.dossiers.messages import tracking_url
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import (
     dossier_actions_for,
@@ -36,7 +38,8 @@ from motcua.dossiers.selectors import (
 from motcua.dossiers.services import STAFF_SERVICES
 from motcua.dossiers.workflow import DossierAction
 from motcua.files.serving import harden, stored_file_response
-from motcua.printed_forms.rendering import form_pdf
+from motcua.printed_forms.rendering import form_pdf, qr_data_uri
+from motcua.queueing.policies import day_effects
 
 FORM_TITLES = {
     "01": gettext_lazy("Receipt (form 01)"),
@@ -61,6 +64,17 @@ def _load(user: User, code: str, purpose: str) -> Dossier:
         )
     except NotFound as error:
         raise http_error(error) from error
+
+
+def _paperless_receipt(dossier: Dossier) -> str:
+    """On a day its hall sends receipts without paper, the QR (data URI) the
+    counter's screen shows in place of form 01; otherwise empty."""
+    if dossier.received_at is None or dossier.service_point_id is None:
+        return ""
+    effects = day_effects(
+        service_point_id=dossier.service_point_id, day=local_date(dossier.received_at)
+    )
+    return qr_data_uri(tracking_url(dossier)) if effects.no_paper_receipt else ""
 
 
 def _page(
@@ -102,6 +116,7 @@ def _page(
         "personal": personal_data_visible(user, dossier),
         "notice": notice,
         "just_received": request.GET.get("received") == "1",
+        "paperless": _paperless_receipt(dossier),
         "just_asked": request.GET.get("asked") == "1",
         "supplement_closes_at": supplement_close_due_at(dossier),
         "just_refused": request.GET.get("refused") == "1",
