@@ -11,11 +11,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -33,6 +33,7 @@ from motcua.queueing.models import (
 from motcua.queueing.policies import day_effects
 from motcua.queueing.selectors import (
     hall_board_get,
+    hall_call_text,
     hall_device_get,
     hall_version,
     kiosk_choices,
@@ -43,6 +44,7 @@ from motcua.queueing.services import (
     hall_device_seen,
     ticket_issue,
 )
+from motcua.queueing.speech import chime_wav, engine, speech_file
 
 # A display asks this often; its answer is usually an empty 204.
 POLL_SECONDS = 1
@@ -231,7 +233,9 @@ def _board(request: HttpRequest, device: HallDevice) -> dict[str, Any]:
             (row for row in board.counters if row.number == device.counter.number),
             None,
         )
+    speaks = device.kind == DeviceKind.HALL_DISPLAY and device.voice
     return {
+        "voice": speaks and engine() is not None,
         "day_effects": day_effects(
             service_point_id=hall.pk, day=timezone.localdate(timezone.now())
         ),
@@ -242,6 +246,47 @@ def _board(request: HttpRequest, device: HallDevice) -> dict[str, Any]:
         "poll_url": reverse("portal:hall_board", args=[device.key]),
         "poll_seconds": POLL_SECONDS,
     }
+
+
+def _wav(content: bytes | FileResponse) -> HttpResponse | FileResponse:
+    response = (
+        content
+        if isinstance(content, FileResponse)
+        else HttpResponse(content, content_type="audio/wav")
+    )
+    response["Content-Type"] = "audio/wav"
+    # A phrase never changes: the browser keeps it for the day.
+    patch_cache_control(response, public=True, max_age=86_400)
+    return response
+
+
+@require_GET
+def hall_chime(request: HttpRequest, key: str) -> HttpResponse | FileResponse:
+    """The chime a display plays before each call."""
+    try:
+        _device(key, DeviceKind.HALL_DISPLAY)
+    except NotFound:
+        return _fresh(HttpResponse(status=404))
+    return _wav(chime_wav())
+
+
+@require_GET
+def hall_voice(
+    request: HttpRequest, key: str, ticket: int
+) -> HttpResponse | FileResponse:
+    """A call of the hall spoken in Vietnamese (made once, then from the cache);
+    404 where the server has no speech engine: the display shows the text."""
+    try:
+        device = _device(key, DeviceKind.HALL_DISPLAY)
+        text = hall_call_text(
+            service_point_id=device.service_point_id, ticket_id=ticket
+        )
+    except NotFound:
+        return _fresh(HttpResponse(status=404))
+    path = speech_file(text)
+    if path is None:
+        return _fresh(HttpResponse(status=404))
+    return _wav(FileResponse(path.open("rb")))
 
 
 @require_GET

@@ -87,6 +87,8 @@ urlpatterns = [
         name="kiosk_ticket_pdf",
     ),
     path("sanh/<str:key>/bang/", hall.hall_board, name="hall_board"),
+    path("sanh/<str:key>/loa/chuong/", hall.hall_chime, name="hall_chime"),
+    path("sanh/<str:key>/loa/<id:ticket>/", hall.hall_voice, name="hall_voice"),
     path("tra-cuu/", views.tracking_form, name="tracking"),
     path("tra-cuu/<str:code>/", views.tracking_detail, name="tracking_detail"),
     path("tra-cuu/<str:code>/danh-gia/", ratings.tracking_rate, name="tracking_rate"),

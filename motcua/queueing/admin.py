@@ -86,6 +86,7 @@ class HallDeviceAdmin(HallScopedAdmin):
         "kind",
         "name",
         "counter",
+        "voice",
         "is_active",
         "address",
         "last_seen_at",

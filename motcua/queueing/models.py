@@ -343,6 +343,12 @@ class HallDevice(models.Model):
         help_text=_("For a counter display: the counter it hangs over."),
     )
     key = models.CharField(_("key"), max_length=48, unique=True, editable=False)
+    # A hall display speaks each call (a chime, then the call in Vietnamese).
+    voice = models.BooleanField(
+        _("speaks the calls"),
+        default=True,
+        help_text=_("For a hall display: a chime and the call read aloud."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
 
@@ -374,6 +380,9 @@ class HallBoard(models.Model):
     last_call = models.ForeignKey(
         Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When it was made: a call repeated is the same ticket at a new time, and the
+    # display speaks it again.
+    last_call_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.service_point_id}: {self.version}"

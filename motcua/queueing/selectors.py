@@ -263,6 +263,7 @@ class CallRow:
     code: str
     counter_number: int
     at: datetime
+    ticket_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -367,7 +368,8 @@ def hall_board_get(*, service_point: ServicePoint, now: datetime) -> HallBoardVi
     last_call = None
     text = ""
     if last is not None and last.day == day and last.counter is not None:
-        last_call = CallRow(last.code, last.counter.number, now)
+        at = board.last_call_at if board and board.last_call_at else now
+        last_call = CallRow(last.code, last.counter.number, at, last.pk)
         text = call_text(last.line.prefix, last.number, last.counter.number)
     return HallBoardView(
         version=board.version if board else 0,
@@ -459,6 +461,26 @@ def counter_console_get(*, officer: User, now: datetime) -> ConsoleView:
             .order_by("number")
         ),
     )
+
+
+def hall_call_text(*, service_point_id: int, ticket_id: int) -> str:
+    """What the hall's voice says for a ticket of the hall called today.
+
+    Raises:
+        NotFound: no ticket of the hall with a counter has that id.
+    """
+    ticket = (
+        Ticket.objects.select_related("line", "counter")
+        .filter(
+            pk=ticket_id,
+            line__service_point_id=service_point_id,
+            counter__isnull=False,
+        )
+        .first()
+    )
+    if ticket is None or ticket.counter is None:
+        raise NotFound(_("No such call in this hall."))
+    return call_text(ticket.line.prefix, ticket.number, ticket.counter.number)
 
 
 # Hall devices -----------------------------------------------------------------

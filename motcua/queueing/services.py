@@ -48,11 +48,14 @@ from motcua.queueing.selectors import lines_for_officer, weighted_wait
 from motcua.queueing.workflow import AT_COUNTER, RECALL_LIMIT, TRANSITIONS, TicketAction
 
 
-def _board_bump(service_point_id: int, *, call: Ticket | None = None) -> None:
+def _board_bump(
+    service_point_id: int, *, call: Ticket | None = None, now: datetime | None = None
+) -> None:
     """Raise the hall's board version (inside the caller's transaction)."""
     changes: dict[str, object] = {"version": F("version") + 1}
     if call is not None:
         changes["last_call"] = call
+        changes["last_call_at"] = now
     if not HallBoard.objects.filter(pk=service_point_id).update(**changes):
         HallBoard.objects.get_or_create(service_point_id=service_point_id)
         HallBoard.objects.filter(pk=service_point_id).update(**changes)
@@ -314,7 +317,7 @@ def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None
         ticket.recalls = 0
         target = TRANSITIONS[TicketAction.CALL][1]
         _span_next(ticket, target, now=now, counter=counter, officer=officer)
-        _board_bump(counter.service_point_id, call=ticket)
+        _board_bump(counter.service_point_id, call=ticket, now=now)
     return ticket
 
 
@@ -380,7 +383,7 @@ def ticket_act(
             at = None
         _span_next(ticket, target, now=now, counter=at, officer=officer)
         call = ticket if target == TicketStatus.CALLED else None
-        _board_bump(counter.service_point_id, call=call)
+        _board_bump(counter.service_point_id, call=call, now=now)
     return ticket
 
 

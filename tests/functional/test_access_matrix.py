@@ -209,6 +209,11 @@ def pages_table() -> dict[str, Row]:
         "portal:kiosk_ticket": Row("GET", P, kwargs=kiosk_ticket),
         "portal:kiosk_ticket_pdf": Row("GET", P, kwargs=kiosk_ticket),
         "portal:hall_board": Row("GET", P, kwargs=lambda w, s: {"key": w.display}),
+        "portal:hall_chime": Row("GET", P, kwargs=lambda w, s: {"key": w.display}),
+        # A call the hall has not made is not read out, to anyone.
+        "portal:hall_voice": Row(
+            "GET", every("404"), kwargs=lambda w, s: {"key": w.display, "ticket": 999_999}
+        ),
         "portal:kiosk_check_in": Row(
             "POST", every(INVALID), kwargs=lambda w, s: {"key": w.kiosk}
         ),

@@ -203,3 +203,38 @@ def test_a_priority_chosen_at_the_kiosk_is_on_the_ticket(client: Client):
     assert ticket.priority == elderly
     slip = client.get(taken["Location"]).content.decode()
     assert 'id="slip-priority">Ưu tiên: Người cao tuổi<' in slip
+
+
+def test_a_speaking_display_links_the_chime_and_the_spoken_call(
+    client: Client, settings, tmp_path
+):
+    from motcua.queueing.speech import engine
+
+    settings.DATA_DIR = tmp_path
+    line = line_of("B")
+    display = device(line, DeviceKind.HALL_DISPLAY)
+    session = session_of(line, 5, now=vn(2026, 11, 17, 7, 30))
+    ticket = ticket_issue(line=line, now=vn(2026, 11, 17, 8))
+    ticket_call_next(session=session, now=vn(2026, 11, 17, 8, 5))
+    page = client.get(
+        reverse("portal:hall_device", args=[display.key])
+    ).content.decode()
+    voice_url = reverse("portal:hall_voice", args=[display.key, ticket.pk])
+    chime = client.get(reverse("portal:hall_chime", args=[display.key]))
+    assert (chime.status_code, chime["Content-Type"]) == (200, "audio/wav")
+    if engine() is None:
+        assert "data-voice" not in page  # silent, the text still shown
+        assert client.get(voice_url).status_code == 404
+        return
+    assert f'data-voice="{voice_url}"' in page
+    spoken = client.get(voice_url)
+    assert (spoken.status_code, spoken["Content-Type"]) == (200, "audio/wav")
+    assert b"".join(spoken.streaming_content)[:4] == b"RIFF"  # type: ignore[attr-defined]
+    # Another hall's display cannot have this hall's calls read.
+    other = device(line_of("C"), DeviceKind.HALL_DISPLAY)
+    assert (
+        client.get(
+            reverse("portal:hall_voice", args=[other.key, ticket.pk])
+        ).status_code
+        == 404
+    )
