@@ -38,6 +38,8 @@ urlpatterns = [
     path("counter/queue/close/", views.queue_close, name="queue_close"),
     path("halls/", views.hall_list, name="hall_list"),
     path("halls/<str:code>/", views.hall_stats, name="hall_stats"),
+    path("halls/<str:code>/now/", views.hall_now, name="hall_now"),
+    path("halls/<str:code>/now/part/", views.hall_now_part, name="hall_now_part"),
     path("halls/<str:code>/tickets.csv", views.hall_stats_csv, name="hall_stats_csv"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier"),
     path(

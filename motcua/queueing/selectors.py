@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from math import ceil, floor
 
+from django.conf import settings
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import CombinedExpression
 from django.utils.translation import gettext as _
@@ -657,3 +658,113 @@ def appointment_no_shows(
         )
         count += closes < now
     return count
+
+
+# Alerts for the hall manager --------------------------------------------------
+
+# Thresholds (settings override them).
+ALERT_WAIT_MINUTES = 45
+ALERT_QUEUE_LENGTH = 20
+ALERT_IDLE_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class HallAlert:
+    kind: str  # "wait", "queue" or "idle"
+    message: str
+
+
+def _threshold(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def hall_alerts(*, service_point: ServicePoint, now: datetime) -> list[HallAlert]:
+    """What the hall manager should look at now: a wait over the threshold, a
+    line too long, an open counter idle while its lines have people waiting."""
+    day = local_date(now)
+    alerts: list[HallAlert] = []
+    waiting = Ticket.objects.filter(
+        queue_line__service_point=service_point, day=day, status=TicketStatus.WAITING
+    )
+    longest = waiting.select_related("line").order_by("issued_at").first()
+    wait_limit = _threshold("MOTCUA_HALL_ALERT_WAIT_MINUTES", ALERT_WAIT_MINUTES)
+    if longest is not None:
+        waited = int((now - longest.issued_at).total_seconds() // 60)
+        if waited >= wait_limit:
+            alerts.append(
+                HallAlert(
+                    "wait",
+                    _("Ticket %(code)s has waited %(minutes)s minutes.")
+                    % {"code": longest.code, "minutes": waited},
+                )
+            )
+    queue_limit = _threshold("MOTCUA_HALL_ALERT_QUEUE_LENGTH", ALERT_QUEUE_LENGTH)
+    lengths = dict(waiting.values_list("queue_line_id").annotate(count=Count("id")))
+    for line in ServiceLine.objects.filter(pk__in=list(lengths)).order_by("prefix"):
+        if lengths[line.pk] >= queue_limit:
+            alerts.append(
+                HallAlert(
+                    "queue",
+                    _("Line %(line)s has %(count)s people waiting.")
+                    % {"line": line, "count": lengths[line.pk]},
+                )
+            )
+    idle_limit = timedelta(
+        minutes=_threshold("MOTCUA_HALL_ALERT_IDLE_MINUTES", ALERT_IDLE_MINUTES)
+    )
+    busy = set(
+        Ticket.objects.filter(
+            line__service_point=service_point,
+            day=day,
+            status__in=(TicketStatus.CALLED, TicketStatus.SERVING),
+        ).values_list("counter_id", flat=True)
+    )
+    for session in (
+        CounterSession.objects.filter(
+            counter__service_point=service_point,
+            closed_at__isnull=True,
+            paused_at__isnull=True,
+        )
+        .select_related("counter", "officer")
+        .prefetch_related("lines")
+    ):
+        if session.counter_id in busy:
+            continue
+        line_ids = [line.pk for line in session.lines.all()]
+        if not any(lengths.get(pk) for pk in line_ids):
+            continue
+        last = (
+            TicketSpan.objects.filter(
+                counter=session.counter, started_at__gte=session.opened_at
+            )
+            .order_by("-started_at")
+            .values_list("started_at", flat=True)
+            .first()
+        )
+        idle_since = max(filter(None, [last, session.opened_at]))
+        # The counter's last move was the start of a span that has ended since.
+        ended = (
+            TicketSpan.objects.filter(counter=session.counter, ended_at__isnull=False)
+            .order_by("-ended_at")
+            .values_list("ended_at", flat=True)
+            .first()
+        )
+        if ended is not None and ended > idle_since:
+            idle_since = ended
+        if now - idle_since >= idle_limit:
+            minutes = int((now - idle_since).total_seconds() // 60)
+            alerts.append(
+                HallAlert(
+                    "idle",
+                    _(
+                        "Counter %(number)s (%(officer)s) has called nobody for"
+                        " %(minutes)s minutes while people wait."
+                    )
+                    % {
+                        "number": session.counter.number,
+                        "officer": session.officer,
+                        "minutes": minutes,
+                    },
+                )
+            )
+    return alerts

@@ -302,6 +302,8 @@ def pages_table() -> dict[str, Row]:
         "backoffice:hall_list": Row("GET", HALL_FIGURES),
         "backoffice:hall_stats": Row("GET", HALL_FIGURES, kwargs=hall),
         "backoffice:hall_stats_csv": Row("GET", HALL_FIGURES, kwargs=hall),
+        "backoffice:hall_now": Row("GET", HALL_FIGURES, kwargs=hall),
+        "backoffice:hall_now_part": Row("GET", HALL_FIGURES, kwargs=hall),
         "backoffice:rating_tablet": Row("GET", TABLET, TABLET, kwargs=dossier),
         "backoffice:dossier": Row("GET", SEE_OWN, SEE_OTHER, kwargs=dossier),
         # A valid assignment, each principal on a dossier of its own: who may

@@ -128,3 +128,22 @@ def test_staff_who_lead_no_hall_and_other_halls_are_refused(client, world):
         ).status_code
         == 404
     )
+
+
+def test_the_leader_sees_the_hall_now_with_its_alerts(client, world, settings):
+    settings.MOTCUA_HALL_ALERT_QUEUE_LENGTH = 1
+    line = ServiceLine.objects.create(
+        service_point=world.point, prefix="C", name="Đất đai"
+    )
+    ticket_issue(line=line, now=vn(2026, 11, 17, 9))
+    client.force_login(world.leader)
+    page = client.get(reverse("backoffice:hall_now", args=[world.point.code]))
+    html = page.content.decode()
+    assert 'data-kind="queue"' in html
+    part = client.get(reverse("backoffice:hall_now_part", args=[world.point.code]))
+    assert 'id="hall-alerts"' in part.content.decode()
+    client.force_login(world.specialist)
+    assert (
+        client.get(reverse("backoffice:hall_now", args=[world.point.code])).status_code
+        == 403
+    )

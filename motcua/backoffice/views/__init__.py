@@ -22,7 +22,13 @@ from motcua.backoffice.views.general import (
     logout_view,
     procedure_detail,
 )
-from motcua.backoffice.views.hall_stats import hall_list, hall_stats, hall_stats_csv
+from motcua.backoffice.views.hall_stats import (
+    hall_list,
+    hall_now,
+    hall_now_part,
+    hall_stats,
+    hall_stats_csv,
+)
 from motcua.backoffice.views.holidays import holiday_calendar
 from motcua.backoffice.views.lists import overview, search, worklist
 from motcua.backoffice.views.notices import (
@@ -67,6 +73,8 @@ __all__ = [
     "feedback_detail",
     "feedback_list",
     "hall_list",
+    "hall_now",
+    "hall_now_part",
     "hall_stats",
     "hall_stats_csv",
     "holiday_calendar",

@@ -28,6 +28,7 @@ from motcua.backoffice.access import staff_required
 from motcua.core.forms import date_field
 from motcua.dossiers.workflow import OVERSEER_ROLES
 from motcua.files.serving import harden
+from motcua.queueing.selectors import hall_alerts, hall_board_get
 from motcua.queueing.statistics import HallStatistics, hall_statistics
 
 LONGEST_PERIOD_DAYS = 92
@@ -55,13 +56,46 @@ def hall_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/hall_list.html", {"halls": halls})
 
 
-def _statistics(request: HttpRequest, code: str) -> tuple[PeriodForm, HallStatistics]:
+def _hall(request: HttpRequest, code: str) -> ServicePoint:
     halls = _halls(request)
     if not halls.exists():
         raise HttpForbidden(_("Only the leaders of a hall's agency see its figures."))
     hall = halls.filter(code=code).select_related("agency").first()
     if hall is None:
         raise Http404(_("No such hall among yours."))
+    return hall
+
+
+# How often the manager's view of the hall now refreshes itself.
+NOW_SECONDS = 15
+
+
+def _now_context(request: HttpRequest, code: str) -> dict[str, object]:
+    hall = _hall(request, code)
+    now = timezone.now()
+    return {
+        "hall": hall,
+        "board": hall_board_get(service_point=hall, now=now),
+        "alerts": hall_alerts(service_point=hall, now=now),
+        "every": NOW_SECONDS,
+    }
+
+
+@staff_required
+@require_GET
+def hall_now(request: HttpRequest, code: str) -> HttpResponse:
+    """The hall now, for its manager: queues, counters and alerts."""
+    return render(request, "backoffice/hall_now.html", _now_context(request, code))
+
+
+@staff_required
+@require_GET
+def hall_now_part(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "backoffice/_hall_now.html", _now_context(request, code))
+
+
+def _statistics(request: HttpRequest, code: str) -> tuple[PeriodForm, HallStatistics]:
+    hall = _hall(request, code)
     now = timezone.now()
     today = timezone.localdate(now)
     form = PeriodForm(request.GET or None)
