@@ -535,3 +535,21 @@ class DayPolicy(models.Model):
         if not self.weekdays:
             return True
         return str(day.weekday()) in self.weekdays.split(",")
+
+
+class AppointmentAccess(models.Model):
+    """An officer was shown a booking's personal data (name, phone), and why.
+
+    Written whenever the counter fills the reception form from a booking; never
+    edited (as ``dossiers.PersonalDataAccess`` is for dossiers).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.CASCADE, related_name="accesses"
+    )
+    at = models.DateTimeField()
+    purpose = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.appointment_id} {self.at:%Y-%m-%d %H:%M}"

@@ -31,6 +31,7 @@ from motcua.queueing.booking import check_in_window, local, slot_open
 from motcua.queueing.models import (
     APPOINTMENT_HOLDS,
     Appointment,
+    AppointmentAccess,
     AppointmentStatus,
     CounterSession,
     HallBoard,
@@ -710,3 +711,29 @@ def appointments_remind(*, now: datetime) -> int:
             appointment.save(update_fields=["reminded_at"])
             sent += 1
     return sent
+
+
+def ticket_applicant_prefill(
+    *, ticket_id: int, officer: User, now: datetime
+) -> dict[str, str]:
+    """What the reception form can take from the booking of a ticket the officer
+    serves (name and phone); the access is logged. Empty without a booking.
+    """
+    appointment = (
+        Appointment.objects.filter(
+            ticket_id=ticket_id,
+            ticket__spans__status=TicketStatus.SERVING,
+            ticket__spans__officer=officer,
+        )
+        .distinct()
+        .first()
+    )
+    if appointment is None:
+        return {}
+    AppointmentAccess.objects.create(
+        user=officer, appointment=appointment, at=now, purpose="counter_prefill"
+    )
+    return {
+        "applicant_name": appointment.name,
+        "applicant_phone": appointment.phone,
+    }

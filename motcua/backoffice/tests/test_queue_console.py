@@ -175,3 +175,41 @@ def test_staff_without_the_reception_role_and_visitors_are_refused(client, world
         client.post(reverse("backoffice:queue_open"), {"counter": 1}).status_code == 403
     )
     assert not CounterSession.objects.exists()
+
+
+def test_serving_a_booking_fills_in_its_name_and_phone_and_logs_it(client, world):
+    from datetime import date, time
+
+    from motcua.queueing.models import AppointmentAccess
+    from motcua.queueing.services import appointment_book, appointment_check_in
+
+    line, _counter = opened(client, world)
+    line.booking_capacity = 2
+    line.save()
+    booking = appointment_book(
+        line=line,
+        day=date(2026, 11, 17),
+        slot=time(10),
+        phone="0912345678",
+        name="Trần Thị Hương",
+        now=vn(2026, 11, 16, 15),
+    )
+    ticket = appointment_check_in(
+        service_point_id=world.point.pk, code=booking.code, now=vn(2026, 11, 17, 9, 35)
+    )
+    # Not served yet: nothing of the booking is shown.
+    screen = client.get(reverse("backoffice:counter"), {"ticket": ticket.pk})
+    assert "Trần Thị Hương" not in screen.content.decode()
+    client.post(reverse("backoffice:queue_next"))
+    served = client.post(
+        reverse("backoffice:queue_act"), {"ticket": ticket.pk, "action": "serve"}
+    )
+    screen = client.get(served["Location"]).content.decode()
+    assert 'value="Trần Thị Hương"' in screen
+    assert 'value="0912345678"' in screen
+    assert (
+        AppointmentAccess.objects.filter(
+            user=world.officer, appointment=booking
+        ).count()
+        == 1
+    )

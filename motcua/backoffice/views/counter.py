@@ -43,7 +43,7 @@ from motcua.population.adapters import citizen_lookup
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import procedure_search
 from motcua.queueing.policies import day_effects
-from motcua.queueing.services import ticket_dossier_link
+from motcua.queueing.services import ticket_applicant_prefill, ticket_dossier_link
 
 # What each counter button did, and the dossier page's flag to offer its form.
 OUTCOMES = {
@@ -140,16 +140,25 @@ def _page(
     return render(request, "backoffice/counter.html", context)
 
 
+def _initial(request: HttpRequest, user: User) -> dict[str, object]:
+    """A new form's values: its request key, and the ticket being served with
+    what its booking tells of the applicant (name, phone)."""
+    ticket_id = request_int(request.GET.get("ticket"))
+    initial: dict[str, object] = {"request_key": uuid.uuid4().hex, "ticket": ticket_id}
+    if ticket_id:
+        prefill = ticket_applicant_prefill(
+            ticket_id=ticket_id, officer=user, now=timezone.now()
+        )
+        initial.update({key: value for key, value in prefill.items() if value})
+    return initial
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def counter(request: HttpRequest) -> HttpResponse:
     user, points = _officer(request)
     if request.method != "POST":
-        initial = {
-            "request_key": uuid.uuid4().hex,
-            "ticket": request_int(request.GET.get("ticket")),
-        }
-        form = CounterForm(points=points, initial=initial)
+        form = CounterForm(points=points, initial=_initial(request, user))
         return _page(request, form, points)
     form = CounterForm(request.POST, points=points)
     if form.is_valid():
