@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import io
 import multiprocessing
-import os
 import statistics
 import sys
 import time
@@ -26,16 +25,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-os.environ["DEBUG"] = "0"
-os.environ.setdefault("MOTCUA_DATA_DIR", str(ROOT / "var" / "bench"))
-if "DATABASE_URL" not in os.environ:
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    database = bench_dir / "counter.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+from bench.serving import local_environment  # noqa: E402
+
+local_environment("counter")
 
 import django  # noqa: E402
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import heapq
 import math
-import os
 import random
 import statistics
 import sys
@@ -26,16 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-os.environ["DEBUG"] = "0"
-os.environ.setdefault("MOTCUA_DATA_DIR", str(ROOT / "var" / "bench"))
-if "DATABASE_URL" not in os.environ:
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    database = bench_dir / "queue_estimate.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+from bench.serving import local_environment  # noqa: E402
+
+local_environment("queue_estimate")
 
 import django  # noqa: E402
 
@@ -139,7 +131,7 @@ def replay(seed: int) -> dict[int, Told]:
                 )
             continue
         ticket_act(
-            ticket_id=ticket.pk,
+            ticket_id=called.pk,
             action=TicketAction.SERVE,
             session=session,
             now=now + WALK,

@@ -111,3 +111,23 @@ def wait_until_up(
             raise SystemExit(f"{probe} answered {status}: {body[:300]!r}; see {log}")
         return
     raise SystemExit(f"gunicorn did not answer within 60 s; see {log}")
+
+
+def local_environment(database_name: str) -> None:
+    """The environment of a benchmark on the local settings (before Django
+    starts): DEBUG off, its files under var/bench/, and unless ``DATABASE_URL``
+    is set a throwaway SQLite file ``var/bench/<database_name>.sqlite3``."""
+    import os
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["DEBUG"] = "0"
+    bench_dir = ROOT / "var" / "bench"
+    os.environ.setdefault("MOTCUA_DATA_DIR", str(bench_dir))
+    if "DATABASE_URL" in os.environ:
+        return
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    database = bench_dir / f"{database_name}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"

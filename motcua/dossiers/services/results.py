@@ -23,11 +23,33 @@ from motcua.dossiers.numbering import (
     yearly_number_allocate,
 )
 from motcua.dossiers.payloads import ResultIssued, ResultReturned
-from motcua.dossiers.services.transitions import transition_begin, transition_finish
+from motcua.dossiers.services.transitions import (
+    Acting,
+    transition_begin,
+    transition_finish,
+)
 from motcua.dossiers.timeliness import late_for_supplements
 from motcua.dossiers.timing import calendar_for
 from motcua.dossiers.workflow import DossierAction
 from motcua.notifications.models import NotificationKind
+
+
+def _result_issue(acting: Acting, *, now: datetime, note: str) -> None:
+    """Number the result, judge the dossier, and finish the transition to the
+    result being ready (the clerk's issue and the counter's no-wait decision)."""
+    dossier = acting.dossier
+    judgement = _result_number_and_judge(dossier, now)
+    transition_finish(
+        acting,
+        now=now,
+        to=acting.permit.transition.targets[0],
+        receiver_agency=dossier.receiving_agency,
+        note=note,
+        payload=ResultIssued(
+            result_number=dossier.result_number, dossier_judgement=judgement
+        ),
+        message=NotificationKind.RESULT_READY,
+    )
 
 
 def _result_number_and_judge(dossier: Dossier, now: datetime) -> str:
@@ -74,20 +96,8 @@ def dossier_issue_result(
         actor=actor,
         expected_version=expected_version,
     )
-    dossier = acting.dossier
-    judgement = _result_number_and_judge(dossier, now)
-    transition_finish(
-        acting,
-        now=now,
-        to=acting.permit.transition.targets[0],
-        receiver_agency=dossier.receiving_agency,
-        note=note,
-        payload=ResultIssued(
-            result_number=dossier.result_number, dossier_judgement=str(judgement)
-        ),
-        message=NotificationKind.RESULT_READY,
-    )
-    return dossier
+    _result_issue(acting, now=now, note=note)
+    return acting.dossier
 
 
 @transaction.atomic
@@ -121,18 +131,7 @@ def dossier_decide_at_counter(
                 " goes through its agency's process."
             )
         )
-    judgement = _result_number_and_judge(dossier, now)
-    transition_finish(
-        acting,
-        now=now,
-        to=acting.permit.transition.targets[0],
-        receiver_agency=dossier.receiving_agency,
-        note=note,
-        payload=ResultIssued(
-            result_number=dossier.result_number, dossier_judgement=judgement
-        ),
-        message=NotificationKind.RESULT_READY,
-    )
+    _result_issue(acting, now=now, note=note)
     return dossier
 
 
