@@ -130,16 +130,16 @@ def _line(
 
 
 def _morning(lines: list[ServiceLine], counter: Counter, now: datetime) -> None:
-    """Eight tickets over the last hour; counter 1 served two, has one at the
-    counter and one set aside."""
+    """Eight tickets in the hour's first quarter; then counter 1 served two,
+    set one aside and has one at the counter (every call after its ticket)."""
     start = now - timedelta(minutes=60)
     for minute, line in enumerate([0, 1, 0, 2, 0, 3, 1, 0]):
-        ticket_issue(line=lines[line], now=start + timedelta(minutes=5 * minute))
+        ticket_issue(line=lines[line], now=start + timedelta(minutes=2 * minute))
     officer = User.objects.get(username="reception")
     session = counter_open(
         counter=counter, officer=officer, now=start, lines=[lines[0]]
     )
-    at = start + timedelta(minutes=5)
+    at = start + timedelta(minutes=20)
     for _ in range(2):  # served and finished
         ticket = ticket_call_next(session=session, now=at)
         assert ticket is not None  # noqa: S101 - the tickets were just issued

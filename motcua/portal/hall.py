@@ -100,8 +100,9 @@ def _kiosk(request: HttpRequest, device: HallDevice) -> HttpResponse:
 def _kiosk_context(device: HallDevice, priority: object) -> dict[str, Any]:
     """What every kiosk screen shows: the hall, its priorities, the one chosen."""
     priorities = list(
+        # The appointment priority comes with a booking's check-in, not a touch.
         PriorityCategory.objects.filter(
-            service_point=device.service_point, is_active=True
+            service_point=device.service_point, is_active=True, for_appointments=False
         ).order_by("ordering", "name")
     )
     chosen = request_int(priority)
@@ -131,7 +132,11 @@ def kiosk_take(request: HttpRequest, key: str) -> HttpResponse:
     code = request.POST.get("procedure", "").strip()[:40]
     procedure = Procedure.objects.filter(code=code).first() if code else None
     chosen = request_int(request.POST.get("priority"))
-    priority = PriorityCategory.objects.filter(pk=chosen).first() if chosen else None
+    priority = (
+        PriorityCategory.objects.filter(pk=chosen, for_appointments=False).first()
+        if chosen
+        else None
+    )
     if line is None:
         return _kiosk_error(request, device, _("Choose a line on the screen."))
     try:

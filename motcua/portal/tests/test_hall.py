@@ -238,3 +238,21 @@ def test_a_speaking_display_links_the_chime_and_the_spoken_call(
         ).status_code
         == 404
     )
+
+
+def test_the_appointment_priority_is_not_offered_at_the_kiosk(client: Client):
+    line = line_of("B")
+    holders = PriorityCategory.objects.create(
+        service_point=line.service_point,
+        name="Có lịch hẹn",
+        weight=5,
+        for_appointments=True,
+    )
+    kiosk = device(line)
+    page = client.get(reverse("portal:hall_device", args=[kiosk.key])).content.decode()
+    assert f'data-priority="{holders.pk}"' not in page
+    client.post(
+        reverse("portal:kiosk_take", args=[kiosk.key]),
+        {"line": line.pk, "priority": holders.pk},
+    )
+    assert Ticket.objects.get().priority is None
