@@ -7,7 +7,15 @@ from datetime import date, datetime, time, timedelta
 from math import ceil, floor
 
 from django.conf import settings
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import CombinedExpression
 from django.utils.translation import gettext as _
 
@@ -670,7 +678,7 @@ ALERT_IDLE_MINUTES = 5
 
 @dataclass(frozen=True)
 class HallAlert:
-    kind: str  # "wait", "queue" or "idle"
+    kind: str  # "wait", "queue", "unserved" or "idle"
     message: str
 
 
@@ -680,45 +688,81 @@ def _threshold(name: str, default: int) -> int:
 
 def hall_alerts(*, service_point: ServicePoint, now: datetime) -> list[HallAlert]:
     """What the hall manager should look at now: a wait over the threshold, a
-    line too long, an open counter idle while its lines have people waiting."""
-    day = local_date(now)
-    alerts: list[HallAlert] = []
+    line too long, a line with people waiting and no open counter for it, an
+    open counter idle while its lines have people waiting."""
     waiting = Ticket.objects.filter(
-        queue_line__service_point=service_point, day=day, status=TicketStatus.WAITING
+        queue_line__service_point=service_point,
+        day=local_date(now),
+        status=TicketStatus.WAITING,
     )
+    lengths: dict[int, int] = dict(
+        waiting.values_list("queue_line_id").annotate(count=Count("id"))
+    )
+    lines = list(ServiceLine.objects.filter(pk__in=list(lengths)).order_by("prefix"))
+    return [
+        *_wait_alerts(waiting, now),
+        *_line_alerts(service_point, lines, lengths),
+        *_idle_alerts(service_point, lengths, now),
+    ]
+
+
+def _wait_alerts(waiting: QuerySet[Ticket], now: datetime) -> list[HallAlert]:
     longest = waiting.select_related("line").order_by("issued_at").first()
-    wait_limit = _threshold("MOTCUA_HALL_ALERT_WAIT_MINUTES", ALERT_WAIT_MINUTES)
-    if longest is not None:
-        waited = int((now - longest.issued_at).total_seconds() // 60)
-        if waited >= wait_limit:
+    limit = _threshold("MOTCUA_HALL_ALERT_WAIT_MINUTES", ALERT_WAIT_MINUTES)
+    if longest is None:
+        return []
+    waited = int((now - longest.issued_at).total_seconds() // 60)
+    if waited < limit:
+        return []
+    message = _("Ticket %(code)s has waited %(minutes)s minutes.") % {
+        "code": longest.code,
+        "minutes": waited,
+    }
+    return [HallAlert("wait", message)]
+
+
+def _line_alerts(
+    service_point: ServicePoint, lines: list[ServiceLine], lengths: dict[int, int]
+) -> list[HallAlert]:
+    limit = _threshold("MOTCUA_HALL_ALERT_QUEUE_LENGTH", ALERT_QUEUE_LENGTH)
+    served = set(
+        CounterSession.lines.through.objects.filter(
+            countersession__counter__service_point=service_point,
+            countersession__closed_at__isnull=True,
+            countersession__paused_at__isnull=True,
+        ).values_list("serviceline_id", flat=True)
+    )
+    alerts = []
+    for line in lines:
+        values = {"line": line, "count": lengths[line.pk]}
+        if lengths[line.pk] >= limit:
             alerts.append(
                 HallAlert(
-                    "wait",
-                    _("Ticket %(code)s has waited %(minutes)s minutes.")
-                    % {"code": longest.code, "minutes": waited},
+                    "queue", _("Line %(line)s has %(count)s people waiting.") % values
                 )
             )
-    queue_limit = _threshold("MOTCUA_HALL_ALERT_QUEUE_LENGTH", ALERT_QUEUE_LENGTH)
-    lengths = dict(waiting.values_list("queue_line_id").annotate(count=Count("id")))
-    for line in ServiceLine.objects.filter(pk__in=list(lengths)).order_by("prefix"):
-        if lengths[line.pk] >= queue_limit:
-            alerts.append(
-                HallAlert(
-                    "queue",
-                    _("Line %(line)s has %(count)s people waiting.")
-                    % {"line": line, "count": lengths[line.pk]},
-                )
+        if line.pk not in served:
+            message = _(
+                "Line %(line)s has %(count)s people waiting and no open counter."
             )
-    idle_limit = timedelta(
+            alerts.append(HallAlert("unserved", message % values))
+    return alerts
+
+
+def _idle_alerts(
+    service_point: ServicePoint, lengths: dict[int, int], now: datetime
+) -> list[HallAlert]:
+    limit = timedelta(
         minutes=_threshold("MOTCUA_HALL_ALERT_IDLE_MINUTES", ALERT_IDLE_MINUTES)
     )
     busy = set(
         Ticket.objects.filter(
             line__service_point=service_point,
-            day=day,
+            day=local_date(now),
             status__in=(TicketStatus.CALLED, TicketStatus.SERVING),
         ).values_list("counter_id", flat=True)
     )
+    alerts = []
     for session in (
         CounterSession.objects.filter(
             counter__service_point=service_point,
@@ -728,43 +772,34 @@ def hall_alerts(*, service_point: ServicePoint, now: datetime) -> list[HallAlert
         .select_related("counter", "officer")
         .prefetch_related("lines")
     ):
-        if session.counter_id in busy:
+        waiting = any(lengths.get(line.pk) for line in session.lines.all())
+        if session.counter_id in busy or not waiting:
             continue
-        line_ids = [line.pk for line in session.lines.all()]
-        if not any(lengths.get(pk) for pk in line_ids):
+        idle_since = _last_move(session)
+        if now - idle_since < limit:
             continue
-        last = (
-            TicketSpan.objects.filter(
-                counter=session.counter, started_at__gte=session.opened_at
-            )
-            .order_by("-started_at")
-            .values_list("started_at", flat=True)
-            .first()
-        )
-        idle_since = max(filter(None, [last, session.opened_at]))
-        # The counter's last move was the start of a span that has ended since.
-        ended = (
-            TicketSpan.objects.filter(counter=session.counter, ended_at__isnull=False)
-            .order_by("-ended_at")
-            .values_list("ended_at", flat=True)
-            .first()
-        )
-        if ended is not None and ended > idle_since:
-            idle_since = ended
-        if now - idle_since >= idle_limit:
-            minutes = int((now - idle_since).total_seconds() // 60)
-            alerts.append(
-                HallAlert(
-                    "idle",
-                    _(
-                        "Counter %(number)s (%(officer)s) has called nobody for"
-                        " %(minutes)s minutes while people wait."
-                    )
-                    % {
-                        "number": session.counter.number,
-                        "officer": session.officer,
-                        "minutes": minutes,
-                    },
-                )
-            )
+        message = _(
+            "Counter %(number)s (%(officer)s) has called nobody for"
+            " %(minutes)s minutes while people wait."
+        ) % {
+            "number": session.counter.number,
+            "officer": session.officer,
+            "minutes": int((now - idle_since).total_seconds() // 60),
+        }
+        alerts.append(HallAlert("idle", message))
     return alerts
+
+
+def _last_move(session: CounterSession) -> datetime:
+    """When the session's counter last did something: opened, or a span of one
+    of its tickets began or ended."""
+    spans = TicketSpan.objects.filter(counter=session.counter)
+    moments = [
+        session.opened_at,
+        spans.order_by("-started_at").values_list("started_at", flat=True).first(),
+        spans.filter(ended_at__isnull=False)
+        .order_by("-ended_at")
+        .values_list("ended_at", flat=True)
+        .first(),
+    ]
+    return max(moment for moment in moments if moment is not None)

@@ -22,8 +22,10 @@ def test_a_wait_over_the_threshold_and_a_long_line_alert(settings):
     settings.MOTCUA_HALL_ALERT_WAIT_MINUTES = 30
     settings.MOTCUA_HALL_ALERT_QUEUE_LENGTH = 3
     line = line_of()
+    session_of(line, 1, now=vn(2026, 3, 2, 7, 0))
     for minute in (0, 1):
         ticket_issue(line=line, now=vn(2026, 3, 2, 8, minute))
+    settings.MOTCUA_HALL_ALERT_IDLE_MINUTES = 600
     assert kinds(line, vn(2026, 3, 2, 8, 20)) == []
     alerts = hall_alerts(service_point=line.service_point, now=vn(2026, 3, 2, 8, 31))
     assert [a.kind for a in alerts] == ["wait"]
@@ -47,3 +49,14 @@ def test_an_open_counter_idle_while_people_wait_alerts_until_it_calls(settings):
     ticket_issue(line=line, now=vn(2026, 3, 2, 8, 21))
     counter_pause(session=session, now=vn(2026, 3, 2, 8, 22))
     assert "idle" not in kinds(line, vn(2026, 3, 2, 8, 40))
+
+
+def test_a_line_with_people_waiting_and_no_open_counter_alerts():
+    line = line_of()
+    ticket_issue(line=line, now=vn(2026, 3, 2, 8))
+    alerts = hall_alerts(service_point=line.service_point, now=vn(2026, 3, 2, 8, 1))
+    assert [a.kind for a in alerts] == ["unserved"]
+    session = session_of(line, 2, now=vn(2026, 3, 2, 8, 2))
+    assert "unserved" not in kinds(line, vn(2026, 3, 2, 8, 3))
+    counter_pause(session=session, now=vn(2026, 3, 2, 8, 4))
+    assert "unserved" in kinds(line, vn(2026, 3, 2, 8, 5))
