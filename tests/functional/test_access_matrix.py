@@ -212,7 +212,9 @@ def pages_table() -> dict[str, Row]:
         "portal:hall_chime": Row("GET", P, kwargs=lambda w, s: {"key": w.display}),
         # A call the hall has not made is not read out, to anyone.
         "portal:hall_voice": Row(
-            "GET", every("404"), kwargs=lambda w, s: {"key": w.display, "ticket": 999_999}
+            "GET",
+            every("404"),
+            kwargs=lambda w, s: {"key": w.display, "ticket": 999_999},
         ),
         "portal:kiosk_check_in": Row(
             "POST", every(INVALID), kwargs=lambda w, s: {"key": w.kiosk}
