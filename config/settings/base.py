@@ -446,6 +446,9 @@ MOTCUA_RETENTION_DAYS: dict[str, int | None] = {
     # The contacts of closed dossiers (phone, e-mail, address, birth date); the
     # dossier, its name, ID number and history stay. Kept until a period is set.
     "dossier_contacts": _retention("dossier_contacts", None),
+    # The name and phone of bookings at the halls (the bookings stay, for the
+    # hall's figures), a quarter after their day.
+    "appointments": _retention("appointments", 90),
 }
 
 # Notifications: channel classes per kind of address (providers are pluggable).

@@ -29,6 +29,7 @@ from motcua.accounts.models import User
 from motcua.citizens.models import StoredPaper
 from motcua.citizens.selectors import citizen_of
 from motcua.citizens.services import citizen_account_accesses_purge
+from motcua.core.counters import local_date
 from motcua.core.errors import Conflict, InvalidInput, PermissionDenied
 from motcua.dossiers.models import DossierPaper
 from motcua.dossiers.owners import dossiers_filed_by
@@ -40,6 +41,7 @@ from motcua.dossiers.services.retention import (
 from motcua.dossiers.workflow import CLOSED_STATUSES
 from motcua.notifications.services import outbox_purge
 from motcua.privacy.models import ErasureRequest
+from motcua.queueing.services import appointments_anonymise
 from motcua.submissions.models import SubmissionPaper
 from motcua.submissions.services import drafts_discard, submissions_purge
 
@@ -52,6 +54,7 @@ RECORD_TYPES = (
     "personal_data_accesses",
     "citizen_account_accesses",
     "dossier_contacts",
+    "appointments",
 )
 
 
@@ -159,6 +162,8 @@ def _purge_one(
         return personal_data_accesses_purge(before=cutoff)
     if name == "citizen_account_accesses":
         return citizen_account_accesses_purge(before=cutoff)
+    if name == "appointments":
+        return appointments_anonymise(before=local_date(cutoff))
     return dossier_contacts_erase(closed_before=cutoff, now=now, progress=progress)
 
 

@@ -737,3 +737,13 @@ def ticket_applicant_prefill(
         "applicant_name": appointment.name,
         "applicant_phone": appointment.phone,
     }
+
+
+def appointments_anonymise(*, before: date) -> int:
+    """Erase the name and phone of bookings of days before ``before`` (the
+    retention purge, ``privacy``), and the log of who was shown them; the
+    bookings stay for the hall's figures. Returns how many were erased."""
+    with transaction.atomic():
+        old = Appointment.objects.filter(day__lt=before).exclude(phone="", name="")
+        AppointmentAccess.objects.filter(appointment__in=old).delete()
+        return old.update(phone="", name="")
