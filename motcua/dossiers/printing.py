@@ -39,6 +39,7 @@ from motcua.dossiers.workflow import SUPPLEMENT_REQUESTS, DossierAction
 from motcua.printed_forms.data import (
     ApologyData,
     ControlSheetData,
+    DeclarationData,
     Filer,
     FormData,
     FormHeader,
@@ -630,9 +631,33 @@ def register_data_for_user(
     )
 
 
-# Forms 01–06 of one dossier, for a user: one path for the back office and the API.
+# Forms 01–06 of one dossier and the prefilled request (TK), for a user: one path
+# for the back office and the API.
 
 FormBuilder = Callable[[Dossier, str, datetime], FormData]
+
+
+def declaration_data(*, dossier: Dossier) -> DeclarationData:
+    """The applicant's request, prefilled from the dossier for signing.
+
+    Raises:
+        NotFound: the dossier has not been received.
+    """
+    if dossier.received_at is None:
+        raise NotFound(_("The dossier has not been received: nothing to sign yet."))
+    return DeclarationData(
+        header=form_header(
+            dossier.competent_agency, issued_on=_local_date(dossier.received_at)
+        ),
+        dossier_code=dossier.code,
+        applicant=applicant_party(dossier),
+        birth_date=dossier.applicant_birth_date,
+        procedure_name=dossier.procedure.name,
+        request=_request_text(dossier),
+        filer=filer_of(dossier),
+        papers=_papers(dossier),
+    )
+
 
 FORM_BUILDERS: dict[str, FormBuilder] = {
     "01": lambda d, url, now: receipt_data(dossier=d, tracking_url=url),
@@ -641,6 +666,8 @@ FORM_BUILDERS: dict[str, FormBuilder] = {
     "04": lambda d, url, now: apology_data(dossier=d, tracking_url=url),
     "05": lambda d, url, now: stop_notice_data(dossier=d, tracking_url=url),
     "06": lambda d, url, now: control_sheet_data(dossier=d, tracking_url=url, now=now),
+    # The applicant's request, prefilled for signing (no hand-written declaration).
+    "TK": lambda d, url, now: declaration_data(dossier=d),
 }
 
 
@@ -673,6 +700,7 @@ def forms_that_apply(
         "04": DossierAction.APOLOGISE in actions,
         "05": dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN),
         "06": dossier.received_at is not None,
+        "TK": dossier.received_at is not None,
     }
     return [number for number, applies in found.items() if applies]
 
@@ -680,7 +708,8 @@ def forms_that_apply(
 def dossier_form_data_for_user(
     *, user: User, code: str, number: str, now: datetime
 ) -> FormData:
-    """Form ``number`` (01–06) of dossier ``code`` as ``user`` may print it.
+    """Form ``number`` (01–06, or TK the prefilled request) of dossier ``code``
+    as ``user`` may print it.
 
     The access is logged like opening the dossier; the personal-data rule of the
     dossier page applies to the printed form as well.
@@ -691,7 +720,10 @@ def dossier_form_data_for_user(
     builder = FORM_BUILDERS.get(number)
     if builder is None:
         raise NotFound(
-            _("There is no form %(number)s for a dossier; forms are 01 to 06.")
+            _(
+                "There is no form %(number)s for a dossier; forms are 01 to 06, and"
+                " TK the request."
+            )
             % {"number": number}
         )
     dossier = dossier_get_for_user(

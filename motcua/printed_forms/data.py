@@ -222,6 +222,24 @@ class RegisterData:
     first_number: int = 1
 
 
+@dataclass(frozen=True)
+class DeclarationData:
+    """The applicant's request (đơn đề nghị giải quyết thủ tục hành chính),
+    filled in from the data the counter took, for the applicant only to sign:
+    the hall's "no hand-written declaration" days (no form of its own in
+    Circular 03/2025; a procedure's own declaration form replaces it where the
+    catalogue gives one)."""
+
+    header: FormHeader  # the agency addressed, the place and the day
+    dossier_code: str
+    applicant: Party
+    procedure_name: str
+    birth_date: date | None = None
+    request: str = ""
+    filer: Filer | None = None
+    papers: tuple[PaperItem, ...] = ()
+
+
 FormData = (
     ReceiptData
     | SupplementRequestData
@@ -230,4 +248,5 @@ FormData = (
     | StopNoticeData
     | ControlSheetData
     | RegisterData
+    | DeclarationData
 )

@@ -20,6 +20,7 @@ from motcua.core.errors import InvalidInput
 from motcua.printed_forms.data import (
     ApologyData,
     ControlSheetData,
+    DeclarationData,
     FormData,
     ReceiptData,
     RefusalData,
@@ -74,6 +75,12 @@ FORM_SPECS: dict[type[Any], FormSpec] = {
         "Phiếu kiểm soát quá trình giải quyết hồ sơ",
         "printed_forms/form06.html",
         "PKS",
+    ),
+    # Not a form of Circular 03/2025: the applicant's request, prefilled.
+    DeclarationData: FormSpec(
+        "TK",
+        "Đơn đề nghị giải quyết thủ tục hành chính",
+        "printed_forms/declaration.html",
     ),
     RegisterData: FormSpec(
         "07", "Sổ theo dõi hồ sơ", "printed_forms/form07.html", "STD", landscape=True

@@ -102,7 +102,7 @@ def dossier_event_list(request: HttpRequest, code: str) -> object:
 @router.get(
     "/{code}/forms/{number}.pdf",
     response={200: None},
-    summary="Print form 01–06 of the dossier (PDF)",
+    summary="Print form 01–06 of the dossier, or TK the prefilled request (PDF)",
     openapi_extra={"responses": {200: {"content": {"application/pdf": {}}}}},
     operation_id="motcua_api_dossiers_dossier_form",
 )

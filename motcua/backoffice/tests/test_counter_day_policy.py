@@ -3,8 +3,11 @@ counted in the hall's figures. The suite's day is Tuesday 17/11/2026."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from motcua.backoffice.tests.test_counter import post_data
 from motcua.queueing.models import DayPolicy
@@ -29,6 +32,17 @@ def test_a_paperless_tuesday_shows_a_qr_instead_of_the_receipt(client, world):
     assert 'id="paperless-receipt"' in page
     assert 'data-testid="receipt-qr"' in page
     assert 'data-testid="print-receipt"' not in page
+    # No hand-written declaration: the request prints prefilled, to sign.
+    assert 'data-testid="print-request"' in page
+    code = received["Location"].split("/")[-2]
+    pdf = client.get(reverse("backoffice:dossier_form", args=[code, "TK"]))
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(
+        part.extract_text() for part in PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    assert "ĐƠN ĐỀ NGHỊ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" in text
+    assert "Trần Thị Hương" in text and "001190012345" in text
+    assert world.procedure.name in text
 
     client.force_login(world.leader)
     stats = client.get(

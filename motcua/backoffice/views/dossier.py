@@ -39,7 +39,7 @@ from motcua.dossiers.services import STAFF_SERVICES
 from motcua.dossiers.workflow import DossierAction
 from motcua.files.serving import harden, stored_file_response
 from motcua.printed_forms.rendering import form_pdf, qr_data_uri
-from motcua.queueing.policies import day_effects
+from motcua.queueing.policies import DayEffects, day_effects
 
 FORM_TITLES = {
     "01": gettext_lazy("Receipt (form 01)"),
@@ -48,6 +48,7 @@ FORM_TITLES = {
     "04": gettext_lazy("Apology (form 04)"),
     "05": gettext_lazy("Stop notice (form 05)"),
     "06": gettext_lazy("Control sheet (form 06)"),
+    "TK": gettext_lazy("Request prefilled for signing"),
 }
 
 
@@ -66,15 +67,21 @@ def _load(user: User, code: str, purpose: str) -> Dossier:
         raise http_error(error) from error
 
 
+def _day_effects(dossier: Dossier) -> DayEffects:
+    """The day policies of the hall and day the dossier was received."""
+    if dossier.received_at is None or dossier.service_point_id is None:
+        return DayEffects()
+    return day_effects(
+        service_point_id=dossier.service_point_id, day=local_date(dossier.received_at)
+    )
+
+
 def _paperless_receipt(dossier: Dossier) -> str:
     """On a day its hall sends receipts without paper, the QR (data URI) the
     counter's screen shows in place of form 01; otherwise empty."""
-    if dossier.received_at is None or dossier.service_point_id is None:
+    if not _day_effects(dossier).no_paper_receipt:
         return ""
-    effects = day_effects(
-        service_point_id=dossier.service_point_id, day=local_date(dossier.received_at)
-    )
-    return qr_data_uri(tracking_url(dossier)) if effects.no_paper_receipt else ""
+    return qr_data_uri(tracking_url(dossier))
 
 
 def _page(
@@ -117,6 +124,7 @@ def _page(
         "notice": notice,
         "just_received": request.GET.get("received") == "1",
         "paperless": _paperless_receipt(dossier),
+        "prefilled": _day_effects(dossier).prefilled_declaration,
         "just_asked": request.GET.get("asked") == "1",
         "supplement_closes_at": supplement_close_due_at(dossier),
         "just_refused": request.GET.get("refused") == "1",
