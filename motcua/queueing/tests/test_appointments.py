@@ -202,21 +202,3 @@ def test_two_citizens_booking_the_last_place_at_once_get_one_booking():
     results = sorted(run_in_threads(4, try_book))  # type: ignore[type-var]
     assert results == ["booked", "full", "full", "full"]
     assert Appointment.objects.count() == 1
-
-
-@pytest.mark.django_db
-def test_the_retention_purge_erases_old_bookings_name_and_phone():
-    from motcua.privacy.services import retention_purge
-
-    line = booking_line()
-    old = book(line, name="Nguyễn Văn An")
-    kept = appointment_book(
-        line=line, day=date(2026, 6, 1), slot=time(9), phone="0987654321",
-        now=vn(2026, 5, 29, 9),
-    )  # fmt: skip
-    done = retention_purge(now=vn(2026, 6, 5, 12), only="appointments")
-    assert done == {"appointments": 1}  # 2 March is over 90 days before 5 June
-    old.refresh_from_db()
-    kept.refresh_from_db()
-    assert (old.phone, old.name, old.code) == ("", "", old.code)
-    assert kept.phone == "0987654321"
