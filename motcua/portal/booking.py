@@ -70,7 +70,7 @@ def _hall(code: str) -> ServicePoint | None:
     return ServicePoint.objects.filter(code=code, is_active=True).first()
 
 
-def _picker(request: HttpRequest, hall: ServicePoint, params: Any) -> dict[str, Any]:
+def _picker(hall: ServicePoint, params: Any) -> dict[str, Any]:
     """The line, day and slots chosen so far (the booking form's state)."""
     now = timezone.now()
     lines = booking_lines(hall)
@@ -106,7 +106,7 @@ def booking_hall(request: HttpRequest, code: str) -> HttpResponse:
             status=404,
         )
     params = request.POST if request.method == "POST" else request.GET
-    context = _picker(request, hall, params)
+    context = _picker(hall, params)
     user = request.user
     citizen = user if isinstance(user, User) and hasattr(user, "citizen") else None
     context["phone"] = params.get("phone", "") or (citizen.phone if citizen else "")
@@ -158,7 +158,6 @@ def booking_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A booking, for whoever gave its phone: time, place, QR, move or cancel."""
     code = code.upper()[:12]
     phone = _phone_held(request, code)
-    error = ""
     if request.method == "POST":
         _client, refused = public_limit(request, timezone.now())
         if refused is not None:
@@ -169,15 +168,8 @@ def booking_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
         appointment = appointment_get(code=code, phone=phone)
     except NotFound as failed:
-        error = str(failed.message)
-        return _fresh(
-            render(
-                request,
-                "portal/booking_check.html",
-                {"code": code, "error": error},
-                status=404,
-            )
-        )
+        refusal = {"code": code, "error": failed.message}
+        return _fresh(render(request, "portal/booking_check.html", refusal, status=404))
     _remember(request, appointment)
     now = timezone.now()
     context: dict[str, Any] = {

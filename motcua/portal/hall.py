@@ -3,7 +3,8 @@
 Nobody logs in on them: each device's address carries the key the hall's
 administrator gave it (``HallDevice``); an unknown or withdrawn key is a 404.
 Displays poll their board with the version they show; an unchanged board is an
-empty 204 answer after one read by primary key (ADR 0014).
+empty 204 answer after one query: the device by its key, with its hall's board
+version (ADR 0014).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from motcua.procedures.models import Procedure
 from motcua.queueing.models import (
     DeviceKind,
     HallDevice,
-    PriorityCategory,
     ServiceLine,
 )
 from motcua.queueing.policies import day_effects
@@ -35,8 +35,8 @@ from motcua.queueing.selectors import (
     hall_board_get,
     hall_call_text,
     hall_device_get,
-    hall_version,
     kiosk_choices,
+    kiosk_priorities,
     ticket_follow_get,
 )
 from motcua.queueing.services import (
@@ -99,12 +99,7 @@ def _kiosk(request: HttpRequest, device: HallDevice) -> HttpResponse:
 
 def _kiosk_context(device: HallDevice, priority: object) -> dict[str, Any]:
     """What every kiosk screen shows: the hall, its priorities, the one chosen."""
-    priorities = list(
-        # The appointment priority comes with a booking's check-in, not a touch.
-        PriorityCategory.objects.filter(
-            service_point=device.service_point, is_active=True, for_appointments=False
-        ).order_by("ordering", "name")
-    )
+    priorities = kiosk_priorities(device.service_point)
     chosen = request_int(priority)
     today = timezone.localdate(timezone.now())
     return {
@@ -132,10 +127,8 @@ def kiosk_take(request: HttpRequest, key: str) -> HttpResponse:
     code = request.POST.get("procedure", "").strip()[:40]
     procedure = Procedure.objects.filter(code=code).first() if code else None
     chosen = request_int(request.POST.get("priority"))
-    priority = (
-        PriorityCategory.objects.filter(pk=chosen, for_appointments=False).first()
-        if chosen
-        else None
+    priority = next(
+        (p for p in kiosk_priorities(device.service_point) if p.pk == chosen), None
     )
     if line is None:
         return _kiosk_error(request, device, _("Choose a line on the screen."))
@@ -303,6 +296,7 @@ def hall_board(request: HttpRequest, key: str) -> HttpResponse:
     except NotFound:
         return _fresh(HttpResponse(status=404))
     shown = request_int(request.GET.get("v"))
-    if shown is not None and shown == hall_version(device.service_point_id):
+    # ``hall_device_get`` read the version with the device: one query.
+    if shown is not None and shown == int(getattr(device, "board_version", -1)):
         return _fresh(HttpResponse(status=204))
     return _fresh(render(request, "portal/hall/_board.html", _board(request, device)))

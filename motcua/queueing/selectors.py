@@ -12,11 +12,14 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
@@ -34,6 +37,7 @@ from motcua.queueing.models import (
     CounterSession,
     HallBoard,
     HallDevice,
+    PriorityCategory,
     ServiceLine,
     Ticket,
     TicketSpan,
@@ -141,8 +145,11 @@ def _quartiles(minutes: list[float]) -> tuple[float, float]:
     return ordered[round(last * 0.25)], ordered[round(last * 0.75)]
 
 
-def ticket_wait_estimate(ticket: Ticket, *, now: datetime) -> WaitRange | None:
-    """How long ``ticket`` may wait at ``now``, from the line's recent services.
+def ticket_wait_estimate(
+    ticket: Ticket, *, now: datetime, ahead: int | None = None
+) -> WaitRange | None:
+    """How long ``ticket`` may wait at ``now``, from the line's recent services;
+    ``ahead`` when the caller has already counted the people ahead.
 
     None when the ticket does not wait or the line has no service on record yet.
     """
@@ -178,7 +185,8 @@ def ticket_wait_estimate(ticket: Ticket, *, now: datetime) -> WaitRange | None:
         )
     # The people ahead are served side by side at the open counters; this ticket
     # waits for their services, shared out, before its own call.
-    ahead = ticket_people_ahead(ticket, now=now)
+    if ahead is None:
+        ahead = ticket_people_ahead(ticket, now=now)
     share = ahead / max(counters, 1)
     low, high = _quartiles(served)
     return WaitRange(low=floor(share * low), high=ceil(share * high))
@@ -228,18 +236,18 @@ def ticket_follow_get(*, follow_key: str, now: datetime) -> TicketFollow:
     )
     if ticket is None:
         raise NotFound(_("This ticket does not exist; scan its QR code again."))
+    waiting = ticket.status == TicketStatus.WAITING
+    ahead = ticket_people_ahead(ticket, now=now) if waiting else 0
     return TicketFollow(
         code=ticket.code,
         line_name=ticket.queue_line.name,
         hall_name=ticket.line.service_point.name,
         hall_code=ticket.line.service_point.code,
         status=TicketStatus(ticket.status),
-        people_ahead=ticket_people_ahead(ticket, now=now)
-        if ticket.status == TicketStatus.WAITING
-        else 0,
+        people_ahead=ahead,
         counter_number=ticket.counter.number if ticket.counter else None,
         issued_at=ticket.issued_at,
-        wait=ticket_wait_estimate(ticket, now=now),
+        wait=ticket_wait_estimate(ticket, now=now, ahead=ahead),
         procedure_name=ticket.procedure.name if ticket.procedure else "",
         priority_name=ticket.priority.name if ticket.priority else "",
     )
@@ -496,13 +504,19 @@ def hall_call_text(*, service_point_id: int, ticket_id: int) -> str:
 
 
 def hall_device_get(*, key: str) -> HallDevice:
-    """The active device whose address holds ``key``, with its hall.
+    """The active device whose address holds ``key``, with its hall and the
+    hall's board version (``board_version``).
 
     Raises:
         NotFound: no active device has that key (or its hall is closed).
     """
+    version = HallBoard.objects.filter(pk=OuterRef("service_point_id")).values(
+        "version"
+    )
     device = (
         HallDevice.objects.select_related("service_point", "counter")
+        # The board's version in the same query: a display's poll is one read.
+        .annotate(board_version=Coalesce(Subquery(version), 0))
         .filter(key=key.strip()[:64], is_active=True, service_point__is_active=True)
         .first()
     )
@@ -514,6 +528,16 @@ def hall_device_get(*, key: str) -> HallDevice:
             )
         )
     return device
+
+
+def kiosk_priorities(service_point: ServicePoint) -> list[PriorityCategory]:
+    """The priorities a citizen may choose at the kiosk: the hall's active
+    ones but the appointment priority, which only a booking's check-in gives."""
+    return list(
+        PriorityCategory.objects.filter(
+            service_point=service_point, is_active=True, for_appointments=False
+        ).order_by("ordering", "name")
+    )
 
 
 @dataclass(frozen=True)

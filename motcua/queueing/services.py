@@ -68,9 +68,11 @@ def ticket_issue(
     now: datetime,
     procedure: Procedure | None = None,
     priority: PriorityCategory | None = None,
+    weight: Decimal | None = None,
 ) -> Ticket:
     """Issue the next ticket of ``line`` for the local day of ``now``, for
-    ``procedure`` and with ``priority`` when the citizen chose them at the kiosk.
+    ``procedure`` and with ``priority`` when the citizen chose them at the kiosk;
+    ``weight`` overrides the priority's (a booking on a bookings-first day).
 
     Numbers restart each local day (midnight in Vietnam, not in UTC) and are
     never given twice, however many kiosks print at once.
@@ -103,7 +105,7 @@ def ticket_issue(
             queue_line=line,
             procedure=procedure,
             priority=priority,
-            weight=priority.weight if priority else 1,
+            weight=weight or (priority.weight if priority else 1),
             issued_seconds=int(now.timestamp()),
             day=day,
             number=counter_next(TicketSequence, line=line, day=day),
@@ -289,9 +291,12 @@ def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None
             raise Conflict(_("Your counter is paused: resume it to call."))
         counter = locked.counter
         day = local_date(now)
-        for current in Ticket.objects.select_for_update().filter(
-            counter=counter, day=day, status__in=AT_COUNTER
-        ):
+        ended = list(
+            Ticket.objects.select_for_update().filter(
+                counter=counter, day=day, status__in=AT_COUNTER
+            )
+        )
+        for current in ended:
             done = TicketStatus.DONE if current.status == TicketStatus.SERVING else None
             _span_next(
                 current,
@@ -312,7 +317,8 @@ def ticket_call_next(*, session: CounterSession, now: datetime) -> Ticket | None
             .first()
         )
         if ticket is None:
-            _board_bump(counter.service_point_id)
+            if ended:  # the counter's last ticket left it: the board changed
+                _board_bump(counter.service_point_id)
             return None
         ticket.for_counter = None
         ticket.recalls = 0
@@ -668,18 +674,15 @@ def appointment_check_in(*, service_point_id: int, code: str, now: datetime) -> 
             .order_by("-weight")
             .first()
         )
+        effects = day_effects(service_point_id=service_point_id, day=local_date(now))
         ticket = ticket_issue(
             line=appointment.line,
             now=now,
             procedure=appointment.procedure,
             priority=priority,
-        )
-        if day_effects(
-            service_point_id=service_point_id, day=local_date(now)
-        ).booking_priority:
             # A day that puts online bookings first: the highest weight there is.
-            ticket.weight = BOOKING_DAY_WEIGHT
-            ticket.save(update_fields=["weight"])
+            weight=BOOKING_DAY_WEIGHT if effects.booking_priority else None,
+        )
         appointment.status = AppointmentStatus.CHECKED_IN
         appointment.ticket = ticket
         appointment.save(update_fields=["status", "ticket"])

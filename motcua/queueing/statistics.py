@@ -14,11 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from motcua.agencies.models import ServicePoint
 from motcua.core.counters import local_date
@@ -220,7 +220,7 @@ def hall_statistics(
             counters[row.counter].add(row)
         if row.officer:
             officers[row.officer].add(row)
-        issued = ticket.issued_at.astimezone(tz=_tz())
+        issued = timezone.localtime(ticket.issued_at)
         if issued.hour in HOURS:
             heat[issued.weekday()][issued.hour - HOURS.start] += 1
     booked = service_point_appointments(service_point, first, last)
@@ -256,7 +256,7 @@ def _policy_counts(
             service_point=service_point,
             received_at__date__range=(first, last),
         )
-        .annotate(day=TruncDate("received_at", tzinfo=_tz()))
+        .annotate(day=TruncDate("received_at", tzinfo=timezone.get_default_timezone()))
         .values_list("day")
         .annotate(count=Count("id"))
     )
@@ -274,10 +274,6 @@ def _shaded(heat: list[list[int]]) -> list[tuple[str, list[tuple[int, int]]]]:
         (label, [(count, round(100 * count / busiest)) for count in row])
         for label, row in zip(WEEKDAYS, heat, strict=True)
     ]
-
-
-def _tz() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 def service_point_appointments(
